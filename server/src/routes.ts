@@ -1,0 +1,6 @@
+import type { RouteDef } from './http/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { catalogueRoutes } from './features/catalogue/routes.js';
+
+/** The whole API, one table. A route that is not here does not exist; every row has an access rule. */
+export const routeTable: readonly RouteDef[] = [...healthRoutes, ...catalogueRoutes];

@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './auth.js';
+export * from './catalogue.js';
+export * from './health.js';
