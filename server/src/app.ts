@@ -8,6 +8,7 @@ import { assertNoOperators } from './http/validate.js';
 import { repoRoot } from './db/embedded.js';
 import type { Logger } from './logger.js';
 import { routeTable } from './routes.js';
+import { authMiddleware } from './features/auth/middleware.js';
 
 export interface AppOptions {
   log: Logger;
@@ -51,6 +52,7 @@ export function createApp({ log, serveClient = false, trustProxy }: AppOptions):
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  api.use(authMiddleware);
   mountRoutes(api, routeTable);
   api.use('/api', notFoundHandler);
   app.use(api);

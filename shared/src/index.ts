@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './auth.js';
 export * from './catalogue.js';
 export * from './health.js';
+export * from './accounts.js';

@@ -1,0 +1,130 @@
+import mongoose from 'mongoose';
+import type { OrganisationKind, Role } from '@moskino/shared';
+import {
+  InvitationModel,
+  LoginAttemptModel,
+  OrganisationModel,
+  SessionModel,
+  UserModel,
+  type InvitationDoc,
+  type OrganisationDoc,
+  type SessionDoc,
+  type UserDoc,
+} from './models.js';
+
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
+// sanitizeFilter is on globally: operators the server itself writes are marked with mongoose.trusted().
+
+export function isDuplicateKey(err: unknown): boolean {
+  return (err as { code?: number })?.code === 11000;
+}
+
+export const organisationRepository = {
+  async create(doc: { kind: OrganisationKind; name: { ru: string; en: string }; key?: string | null }): Promise<OrganisationDoc> {
+    const created = await OrganisationModel.create({ key: null, ...doc });
+    return created.toObject() as OrganisationDoc;
+  },
+  async findById(id: string): Promise<OrganisationDoc | null> {
+    return OrganisationModel.findById(oid(id)).lean<OrganisationDoc>();
+  },
+  async findByKey(key: string): Promise<OrganisationDoc | null> {
+    return OrganisationModel.findOne({ key }).lean<OrganisationDoc>();
+  },
+  async updateByKey(key: string, set: { kind: OrganisationKind; name: { ru: string; en: string } }): Promise<OrganisationDoc> {
+    await OrganisationModel.updateOne({ key }, { $set: { ...set, key } }, { upsert: true });
+    return (await OrganisationModel.findOne({ key }).lean<OrganisationDoc>())!;
+  },
+  async list(): Promise<OrganisationDoc[]> {
+    return OrganisationModel.find().sort({ kind: 1, 'name.en': 1 }).lean<OrganisationDoc[]>();
+  },
+};
+
+export const userRepository = {
+  async create(doc: { email: string; name: string; role: Role; organisationId: string; passwordHash: string; active?: boolean }): Promise<UserDoc> {
+    const created = await UserModel.create({ active: true, ...doc, organisationId: oid(doc.organisationId) });
+    return created.toObject() as UserDoc;
+  },
+  async findById(id: string): Promise<UserDoc | null> {
+    return UserModel.findById(oid(id)).lean<UserDoc>();
+  },
+  async findByEmail(email: string): Promise<UserDoc | null> {
+    return UserModel.findOne({ email }).lean<UserDoc>();
+  },
+  async list(filter: { organisationId?: string } = {}): Promise<UserDoc[]> {
+    const q = filter.organisationId ? { organisationId: oid(filter.organisationId) } : {};
+    return UserModel.find(q).sort({ email: 1 }).lean<UserDoc[]>();
+  },
+  async setActive(id: string, active: boolean): Promise<UserDoc | null> {
+    await UserModel.updateOne({ _id: oid(id) }, { $set: { active } });
+    return this.findById(id);
+  },
+  async update(id: string, set: Partial<{ name: string; role: Role; organisationId: string; passwordHash: string; active: boolean }>): Promise<void> {
+    const $set: Record<string, unknown> = { ...set };
+    if (set.organisationId) $set.organisationId = oid(set.organisationId);
+    await UserModel.updateOne({ _id: oid(id) }, { $set });
+  },
+};
+
+export const sessionRepository = {
+  async create(doc: { tokenHash: string; userId: string; expiresAt: Date }): Promise<SessionDoc> {
+    const created = await SessionModel.create({ ...doc, userId: oid(doc.userId) });
+    return created.toObject() as SessionDoc;
+  },
+  async findByTokenHash(tokenHash: string): Promise<SessionDoc | null> {
+    return SessionModel.findOne({ tokenHash }).lean<SessionDoc>();
+  },
+  async deleteById(id: mongoose.Types.ObjectId | string): Promise<void> {
+    await SessionModel.deleteOne({ _id: typeof id === 'string' ? oid(id) : id });
+  },
+  async deleteByTokenHash(tokenHash: string): Promise<void> {
+    await SessionModel.deleteOne({ tokenHash });
+  },
+  async deleteForUser(userId: string): Promise<number> {
+    return (await SessionModel.deleteMany({ userId: oid(userId) })).deletedCount;
+  },
+  async deleteExpired(now: Date): Promise<void> {
+    await SessionModel.deleteMany({ expiresAt: mongoose.trusted({ $lte: now }) });
+  },
+};
+
+export const invitationRepository = {
+  async create(doc: {
+    tokenHash: string;
+    email: string;
+    name: string | null;
+    role: Role;
+    organisationId: string;
+    invitedBy: string;
+    expiresAt: Date;
+  }): Promise<InvitationDoc> {
+    const created = await InvitationModel.create({ ...doc, organisationId: oid(doc.organisationId), invitedBy: oid(doc.invitedBy), usedAt: null });
+    return created.toObject() as InvitationDoc;
+  },
+  async findByTokenHash(tokenHash: string): Promise<InvitationDoc | null> {
+    return InvitationModel.findOne({ tokenHash }).lean<InvitationDoc>();
+  },
+  async markUsed(id: mongoose.Types.ObjectId, at: Date): Promise<void> {
+    await InvitationModel.updateOne({ _id: id }, { $set: { usedAt: at } });
+  },
+  /** Test hook and housekeeping: move an invitation's expiry. */
+  async setExpiry(tokenHash: string, expiresAt: Date): Promise<void> {
+    await InvitationModel.updateOne({ tokenHash }, { $set: { expiresAt } });
+  },
+};
+
+export const loginAttemptRepository = {
+  async record(keys: string[], at: Date): Promise<void> {
+    await LoginAttemptModel.insertMany(keys.map((key) => ({ key, at })));
+  },
+  /** Failures of a key since `since`, oldest first (only their times). */
+  async since(key: string, since: Date): Promise<Date[]> {
+    const rows = await LoginAttemptModel.find({ key, at: mongoose.trusted({ $gt: since }) }, { at: 1 }).sort({ at: 1 }).lean<Array<{ at: Date }>>();
+    return rows.map((r) => r.at);
+  },
+  async clear(key: string): Promise<void> {
+    await LoginAttemptModel.deleteMany({ key });
+  },
+  async deleteOlderThan(before: Date): Promise<void> {
+    await LoginAttemptModel.deleteMany({ at: mongoose.trusted({ $lte: before }) });
+  },
+};

@@ -1,0 +1,291 @@
+import mongoose from 'mongoose';
+import {
+  AppError,
+  passwordMinLength,
+  passwordMaxLength,
+  type AcceptInvitationBody,
+  type CreateInvitationBody,
+  type CreateOrganisationBody,
+  type InvitationCreated,
+  type InvitationInfo,
+  type Organisation,
+  type OrganisationKind,
+  type OrganisationName,
+  type Role,
+  type SessionInfo,
+  type User,
+  type UserListQuery,
+} from '@moskino/shared';
+import type { Caller } from '../../http/routes.js';
+import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
+import { presentOrganisation, presentUser } from './presenter.js';
+import {
+  invitationRepository,
+  isDuplicateKey,
+  loginAttemptRepository,
+  organisationRepository,
+  sessionRepository,
+  userRepository,
+} from './repository.js';
+import { csrfTokenFor, hashToken, newToken, tokenPattern } from './tokens.js';
+import type { UserDoc } from './models.js';
+
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** Brute-force limits: failed logins per account and per client address within the window. */
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_LIMIT_PER_ACCOUNT = 5;
+export const LOGIN_LIMIT_PER_IP = 30;
+
+/** The organisation kind each role belongs to. */
+export const orgKindForRole: Record<Role, OrganisationKind> = {
+  crew: 'production',
+  partner: 'partner',
+  staff: 'cluster',
+  admin: 'cluster',
+};
+
+const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password');
+const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
+
+function normaliseName(name: OrganisationName): { ru: string; en: string } {
+  return typeof name === 'string' ? { ru: name, en: name } : { ru: name.ru, en: name.en };
+}
+
+function checkPassword(password: string): void {
+  if (password.length < passwordMinLength || password.length > passwordMaxLength) {
+    throw new AppError('validation_failed', `The password must have ${passwordMinLength} to ${passwordMaxLength} characters`, {
+      fields: ['password'],
+    });
+  }
+}
+
+export interface SignedIn {
+  /** The raw session id for the cookie; only its hash is stored. */
+  token: string;
+  expiresAt: Date;
+  info: SessionInfo;
+}
+
+export interface ResolvedSession {
+  caller: Caller;
+  token: string;
+}
+
+async function organisationOf(user: UserDoc): Promise<Organisation> {
+  const org = await organisationRepository.findById(String(user.organisationId));
+  if (!org) throw new AppError('internal', 'The user has no organisation');
+  return presentOrganisation(org);
+}
+
+async function startSession(user: UserDoc): Promise<SignedIn> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await sessionRepository.create({ tokenHash: hashToken(token), userId: String(user._id), expiresAt });
+  return { token, expiresAt, info: { user: presentUser(user), organisation: await organisationOf(user), csrfToken: csrfTokenFor(token) } };
+}
+
+async function retryAfterSeconds(key: string, limit: number, now: Date): Promise<number | null> {
+  const times = await loginAttemptRepository.since(key, new Date(now.getTime() - LOGIN_WINDOW_MS));
+  if (times.length < limit) return null;
+  const freeAt = times[times.length - limit]!.getTime() + LOGIN_WINDOW_MS;
+  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+}
+
+export const organisationService = {
+  async create(kind: OrganisationKind, name: OrganisationName, key: string | null = null): Promise<Organisation> {
+    return presentOrganisation(await organisationRepository.create({ kind, name: normaliseName(name), key }));
+  },
+  async createFromBody(body: CreateOrganisationBody): Promise<Organisation> {
+    return this.create(body.kind, body.name);
+  },
+  /** Idempotent by key (demo data). */
+  async upsertByKey(key: string, kind: OrganisationKind, name: OrganisationName): Promise<Organisation> {
+    return presentOrganisation(await organisationRepository.updateByKey(key, { kind, name: normaliseName(name) }));
+  },
+  /** Staff and admins see every organisation; everybody else only their own. */
+  async list(caller: Caller): Promise<Organisation[]> {
+    if (caller.role === 'staff' || caller.role === 'admin') return (await organisationRepository.list()).map(presentOrganisation);
+    const own = await organisationRepository.findById(caller.organisationId);
+    return own ? [presentOrganisation(own)] : [];
+  },
+};
+
+export const userService = {
+  /** Creates an active user (services, seeds and tests; the API creates users through invitations). */
+  async create(input: { email: string; name: string; role: Role; organisationId: string; password: string }): Promise<User> {
+    checkPassword(input.password);
+    if (!isObjectId(input.organisationId) || !(await organisationRepository.findById(input.organisationId))) {
+      throw new AppError('not_found', 'No such organisation');
+    }
+    const email = input.email.trim().toLowerCase();
+    try {
+      const doc = await userRepository.create({
+        email,
+        name: input.name,
+        role: input.role,
+        organisationId: input.organisationId,
+        passwordHash: await hashPassword(input.password),
+      });
+      return presentUser(doc);
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new AppError('conflict', 'A user with this email already exists');
+      throw err;
+    }
+  },
+
+  /** Idempotent by email (demo data): creates the user or resets its role, organisation and password. */
+  async upsert(input: { email: string; name: string; role: Role; organisationId: string; password: string }): Promise<User> {
+    const existing = await userRepository.findByEmail(input.email.toLowerCase());
+    if (!existing) return this.create(input);
+    checkPassword(input.password);
+    const passwordOk = await verifyPassword(input.password, existing.passwordHash);
+    await userRepository.update(String(existing._id), {
+      name: input.name,
+      role: input.role,
+      organisationId: input.organisationId,
+      active: true,
+      ...(passwordOk ? {} : { passwordHash: await hashPassword(input.password) }),
+    });
+    return presentUser((await userRepository.findById(String(existing._id)))!);
+  },
+
+  async list(query: UserListQuery): Promise<User[]> {
+    return (await userRepository.list(query)).map(presentUser);
+  },
+
+  /** Deactivation ends every session of the user at once (and sessions of inactive users are refused anyway). */
+  async setActive(caller: Caller, id: string, active: boolean): Promise<User> {
+    if (!isObjectId(id)) throw new AppError('invalid_id', 'Malformed user id');
+    if (!active && id === caller.userId) throw new AppError('conflict', 'You cannot deactivate yourself');
+    const doc = await userRepository.setActive(id, active);
+    if (!doc) throw new AppError('not_found', 'No such user');
+    if (!active) await sessionRepository.deleteForUser(id);
+    return presentUser(doc);
+  },
+};
+
+export const authService = {
+  async login(email: string, password: string, ip: string): Promise<SignedIn> {
+    const now = new Date();
+    const accountKey = `account:${email}`;
+    const ipKey = `ip:${ip}`;
+    const wait = Math.max(
+      (await retryAfterSeconds(accountKey, LOGIN_LIMIT_PER_ACCOUNT, now)) ?? 0,
+      (await retryAfterSeconds(ipKey, LOGIN_LIMIT_PER_IP, now)) ?? 0,
+    );
+    if (wait > 0) {
+      throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds: wait });
+    }
+    const user = await userRepository.findByEmail(email);
+    const ok = user ? await verifyPassword(password, user.passwordHash) : await dummyVerify(password);
+    if (!user || !ok || !user.active) {
+      await loginAttemptRepository.record([accountKey, ipKey], now);
+      await loginAttemptRepository.deleteOlderThan(new Date(now.getTime() - LOGIN_WINDOW_MS));
+      throw invalidCredentials();
+    }
+    await loginAttemptRepository.clear(accountKey);
+    await sessionRepository.deleteExpired(now);
+    return startSession(user);
+  },
+
+  /** The caller of a session cookie, or null when it is unknown, expired, or its user is inactive. */
+  async resolve(token: string): Promise<ResolvedSession | null> {
+    if (!tokenPattern.test(token)) return null;
+    const session = await sessionRepository.findByTokenHash(hashToken(token));
+    if (!session) return null;
+    if (session.expiresAt.getTime() <= Date.now()) {
+      await sessionRepository.deleteById(session._id);
+      return null;
+    }
+    const user = await userRepository.findById(String(session.userId));
+    if (!user || !user.active) {
+      await sessionRepository.deleteById(session._id);
+      return null;
+    }
+    return {
+      token,
+      caller: { userId: String(user._id), organisationId: String(user.organisationId), role: user.role as Role, sessionId: String(session._id) },
+    };
+  },
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token && tokenPattern.test(token)) await sessionRepository.deleteByTokenHash(hashToken(token));
+  },
+
+  async me(caller: Caller, token: string): Promise<SessionInfo> {
+    const user = await userRepository.findById(caller.userId);
+    if (!user) throw new AppError('unauthenticated', 'Sign in first');
+    return { user: presentUser(user), organisation: await organisationOf(user), csrfToken: csrfTokenFor(token) };
+  },
+};
+
+export const invitationService = {
+  /** Staff may invite crew and partners; only admins may invite staff and admins. */
+  async create(caller: Caller, body: CreateInvitationBody): Promise<InvitationCreated> {
+    if ((body.role === 'staff' || body.role === 'admin') && caller.role !== 'admin') {
+      throw new AppError('forbidden', 'Only an admin may invite staff or admins');
+    }
+    const org = await organisationRepository.findById(body.organisationId);
+    if (!org) throw new AppError('not_found', 'No such organisation');
+    if (org.kind !== orgKindForRole[body.role]) {
+      throw new AppError('validation_failed', `A ${body.role} user belongs to a ${orgKindForRole[body.role]} organisation`, {
+        fields: ['organisationId'],
+      });
+    }
+    if (await userRepository.findByEmail(body.email)) throw new AppError('conflict', 'A user with this email already exists');
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    await invitationRepository.create({
+      tokenHash: hashToken(token),
+      email: body.email,
+      name: body.name ?? null,
+      role: body.role,
+      organisationId: body.organisationId,
+      invitedBy: caller.userId,
+      expiresAt,
+    });
+    return { inviteUrl: `/invite/${token}`, token, expiresAt: expiresAt.toISOString() };
+  },
+
+  async findUsable(token: string) {
+    const invitation = tokenPattern.test(token) ? await invitationRepository.findByTokenHash(hashToken(token)) : null;
+    if (!invitation) throw new AppError('not_found', 'No such invitation');
+    if (invitation.usedAt) throw new AppError('invitation_used', 'This invitation has already been used', undefined, 410);
+    if (invitation.expiresAt.getTime() <= Date.now()) throw new AppError('invitation_expired', 'This invitation has expired', undefined, 410);
+    return invitation;
+  },
+
+  async info(token: string): Promise<InvitationInfo> {
+    const invitation = await this.findUsable(token);
+    const org = await organisationRepository.findById(String(invitation.organisationId));
+    if (!org) throw new AppError('not_found', 'No such invitation');
+    return {
+      email: invitation.email,
+      name: invitation.name ?? null,
+      role: invitation.role as Role,
+      organisation: presentOrganisation(org),
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  },
+
+  /** One-time: the unique email index makes a second (even concurrent) acceptance fail atomically. */
+  async accept(token: string, body: AcceptInvitationBody): Promise<SignedIn> {
+    const invitation = await this.findUsable(token);
+    let user: UserDoc;
+    try {
+      user = await userRepository.create({
+        email: invitation.email,
+        name: body.name ?? invitation.name ?? invitation.email.split('@')[0]!,
+        role: invitation.role as Role,
+        organisationId: String(invitation.organisationId),
+        passwordHash: await hashPassword(body.password),
+      });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new AppError('invitation_used', 'This invitation has already been used', undefined, 410);
+      throw err;
+    }
+    await invitationRepository.markUsed(invitation._id as mongoose.Types.ObjectId, new Date());
+    return startSession(user);
+  },
+};
