@@ -7,6 +7,7 @@ import { NoEmbeddedDatabaseError, repoRoot, startEmbeddedDatabase, type Embedded
 import { createApp } from './app.js';
 import { readCatalogueSeed, seedCatalogue } from './features/catalogue/seed.js';
 import { catalogueRepository } from './features/catalogue/repository.js';
+import { seedDemo } from './cli/seed-demo.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       const result = await seedCatalogue(readCatalogueSeed());
       say(`Empty database: loaded the Moskino catalogue (${result.sites} sites, ${result.facilities} facilities)`);
     }
+    if (embedded && config.NODE_ENV !== 'production') await seedDemo(config, { onlyIfNoUsers: true, say });
   }).catch((err) => log.error({ err }, 'start-up database work failed'));
 
   let stopping = false;
