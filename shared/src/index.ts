@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './catalogue.js';
 export * from './health.js';
 export * from './accounts.js';
+export * from './booking/index.js';
