@@ -6,7 +6,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { mountRoutes } from './http/routes.js';
 import { assertNoOperators } from './http/validate.js';
 import { repoRoot } from './db/embedded.js';
-import type { Logger } from './logger.js';
+import { loggablePath, type Logger } from './logger.js';
 import { routeTable } from './routes.js';
 import { authMiddleware } from './features/auth/middleware.js';
 
@@ -23,7 +23,7 @@ function requestLog(log: Logger): RequestHandler {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // Path without the query string: query values may carry tokens.
-      log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      log.info({ method: req.method, path: loggablePath(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();
   };

@@ -20,3 +20,9 @@ export function createLogger(level: string): Logger {
 }
 
 export type { Logger };
+
+/** A URL path for the logs: long token-like segments (invitation tokens, 43 characters) are masked;
+ * ids (24 hex) and slugs stay. The query string is dropped (values may carry secrets). */
+export function loggablePath(path: string): string {
+  return path.split('?')[0]!.replace(/[A-Za-z0-9_-]{32,}/g, '[token]');
+}

@@ -317,10 +317,13 @@ describe('sessions live in the database', () => {
       expect(csrfOk.body.error.code).toBe('forbidden');
       await api(base, 'POST', '/api/auth/login', { email: u.email, password: u.password });
       await api(base, 'POST', '/api/auth/login', { email: u.email, password: 'wrong password 123' });
-      await api(base, 'GET', `/api/invitations/${'t'.repeat(43)}`);
+      const invitation = await admin.request('POST', '/api/invitations', { email: 'logged@example.test', role: 'crew', organisationId: production.id });
+      await api(base, 'GET', `/api/invitations/${invitation.body.token}`);
+      await api(base, 'POST', `/api/invitations/${invitation.body.token}/accept`, { password: 'invitee password 99' });
       const cookieValue = s.cookie.split('=')[1]!;
       expect(logged).toContain('"path":"/api/auth/me"');
-      for (const secret of [u.password, 'wrong password 123', cookieValue, s.csrfToken]) expect(logged).not.toContain(secret);
+      expect(logged).toContain('/api/invitations/[token]');
+      for (const secret of [u.password, 'wrong password 123', cookieValue, s.csrfToken, invitation.body.token, 'invitee password 99']) expect(logged).not.toContain(secret);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import { AppError } from '@moskino/shared';
-import type { Logger } from '../logger.js';
+import { loggablePath, type Logger } from '../logger.js';
 
 function isDbUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
@@ -38,7 +38,7 @@ export function toAppError(err: unknown): AppError {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) log.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    if (appError.status >= 500) log.error({ err, method: req.method, url: loggablePath(req.originalUrl) }, 'request failed');
     if (res.headersSent) return;
     if (appError.code === 'rate_limited' && typeof (appError.details as { retryAfterSeconds?: number })?.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String((appError.details as { retryAfterSeconds: number }).retryAfterSeconds));
