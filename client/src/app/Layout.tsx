@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useLogout, useSession } from '../features/auth';
+import { useI18n, type Lang, type MessageKey } from '../lib/i18n';
+
+function MoscowClock() {
+  const { t, formatTime } = useI18n();
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <p className="tz-note">
+      {t('app.moscowTime')}.{' '}
+      <span>
+        {t('app.moscowNow')}: <time data-testid="moscow-now" dateTime={now.toISOString()}>{formatTime(now)}</time>
+      </span>
+    </p>
+  );
+}
+
+export function Layout() {
+  const { t, lang, setLang } = useI18n();
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const user = session.data?.user ?? null;
+  const authAvailable = session.data?.available ?? false;
+  const staff = user?.role === 'staff' || user?.role === 'admin';
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <NavLink to="/" className="brand">
+          {t('app.title')}
+        </NavLink>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.timeline')}
+              </NavLink>
+            </li>
+            {user && user.role !== 'partner' && (
+              <li>
+                <NavLink to="/bookings">{staff ? t('nav.allBookings') : t('nav.myBookings')}</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="topbar-right">
+          <label className="lang">
+            <span className="visually-hidden">{t('lang.label')}</span>
+            <select aria-label={t('lang.label')} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+              <option value="ru">{t('lang.ru')}</option>
+              <option value="en">{t('lang.en')}</option>
+            </select>
+          </label>
+          {user ? (
+            <>
+              <span className="user" data-testid="current-user">
+                {user.name ?? user.email}
+                {user.organisation?.name ? `, ${user.organisation.name}` : ''} ({t(`role.${user.role}` as MessageKey)})
+              </span>
+              <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : authAvailable ? (
+            <NavLink to="/login">{t('nav.signIn')}</NavLink>
+          ) : null}
+        </div>
+      </header>
+      <MoscowClock />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import { useId, useState, type FormEvent } from 'react';
+import { AppError, phaseTypes, type Facility, type PhaseType } from '@moskino/shared';
+import { useI18n, type MessageKey } from '../../../lib/i18n';
+import { isoToMoscowLocal, moscowLocalToIso } from '../../../lib/time';
+import { useCreateBooking } from '../api/create-booking';
+import { bookingFormSchema } from '../lib/schema';
+import { parseConflictDetails, type Booking, type BookingKind } from '../types';
+
+interface PhaseRow {
+  key: number;
+  type: PhaseType;
+  /** Moscow wall-clock `YYYY-MM-DDTHH:mm`. */
+  start: string;
+  end: string;
+}
+
+export interface BookingFormProps {
+  facility: Pick<Facility, 'id' | 'name' | 'estimated' | 'rules'>;
+  /** The selected range (ISO instants). */
+  start: string;
+  end: string;
+  canBlackout?: boolean;
+  onCreated?: (b: Booking) => void;
+  onClose?: () => void;
+}
+
+let nextKey = 1;
+
+/** One key per opened form: a retried submit returns the first result, never a duplicate. */
+function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
+}
+
+/** Booking form opened from a selection on the timeline: hold or firm, phases with their own ranges. */
+export function BookingForm({ facility, start, end, canBlackout, onCreated, onClose }: BookingFormProps) {
+  const { t, lang, formatRange } = useI18n();
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<BookingKind>('hold');
+  const [notes, setNotes] = useState('');
+  const [phases, setPhases] = useState<PhaseRow[]>(() => [{ key: nextKey++, type: 'shoot', start: isoToMoscowLocal(start), end: isoToMoscowLocal(end) }]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const mutation = useCreateBooking();
+
+  const values = () => ({
+    facilityId: facility.id,
+    title,
+    kind,
+    notes: notes || undefined,
+    phases: phases.map((p) => ({ type: p.type, start: p.start ? moscowLocalToIso(p.start) : '', end: p.end ? moscowLocalToIso(p.end) : '' })),
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = bookingFormSchema.safeParse(values());
+    if (!parsed.success) {
+      const errs: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.join('.');
+        const msg = issue.message.startsWith('booking.err.') ? t(issue.message as MessageKey) : issue.path.includes('title') ? t('booking.err.title') : t('booking.err.range');
+        errs[path || 'form'] ??= msg;
+      }
+      setErrors(errs);
+      return;
+    }
+    setErrors({});
+    mutation.mutate({ input: parsed.data, key: idempotencyKey }, { onSuccess: (b) => onCreated?.(b) });
+  };
+
+  const updatePhase = (key: number, patch: Partial<PhaseRow>) => setPhases((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+
+  /** Move every phase so the booking starts at the suggested window, keeping lengths. */
+  const applySuggestion = (s: { start: string; end: string }) => {
+    const first = Math.min(...phases.map((p) => Date.parse(moscowLocalToIso(p.start))));
+    const delta = Date.parse(s.start) - first;
+    setPhases((ps) =>
+      ps.map((p) => ({
+        ...p,
+        start: isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(p.start)) + delta)),
+        end: isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(p.end)) + delta)),
+      })),
+    );
+    mutation.reset();
+  };
+
+  const err = mutation.error;
+  const conflict = err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : null;
+  const otherError =
+    err && !conflict
+      ? err instanceof AppError
+        ? err.status === 401
+          ? t('booking.err.signIn')
+          : err.status === 0
+            ? t('state.serverDown')
+            : err.code === 'stale_version'
+              ? t('booking.stale')
+              : err.status === 404
+                ? t('booking.unavailable')
+                : err.message
+        : t('state.error')
+      : null;
+
+  return (
+    <form className="form booking-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h2 id={`${id}-title`}>{t('booking.new')}</h2>
+      <p>
+        <strong>{t('booking.facility')}:</strong> {facility.name[lang]}
+        {facility.estimated && <span className="badge estimated"> {t('timeline.estimated')}</span>}
+      </p>
+      <p className="muted">{t('app.moscowTime')}</p>
+      <label>
+        {t('booking.title')}
+        <input
+          name="title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={!!errors.title}
+          aria-describedby={errors.title ? `${id}-title-err` : undefined}
+          autoFocus
+        />
+      </label>
+      {errors.title && (
+        <p id={`${id}-title-err`} className="error">
+          {errors.title}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('booking.kind')}</legend>
+        {(['hold', 'firm', ...(canBlackout ? (['blackout'] as const) : [])] as BookingKind[]).map((k) => (
+          <label key={k} className="inline">
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            {k === 'blackout' ? t('status.blackout') : t(`booking.kind.${k}` as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('booking.phases')}</legend>
+        {phases.map((p, i) => (
+          <div className="phase-row" key={p.key} role="group" aria-label={`${t('booking.phaseType')} ${i + 1}`}>
+            <label>
+              {t('booking.phaseType')}
+              <select value={p.type} onChange={(e) => updatePhase(p.key, { type: e.target.value as PhaseType })}>
+                {phaseTypes.map((pt) => (
+                  <option key={pt} value={pt}>
+                    {t(`phase.${pt}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('booking.start')}
+              <input type="datetime-local" step={3600} value={p.start} onChange={(e) => updatePhase(p.key, { start: e.target.value })} aria-invalid={!!errors[`phases.${i}.start`]} />
+            </label>
+            <label>
+              {t('booking.end')}
+              <input type="datetime-local" step={3600} value={p.end} onChange={(e) => updatePhase(p.key, { end: e.target.value })} aria-invalid={!!errors[`phases.${i}.end`]} />
+            </label>
+            {phases.length > 1 && (
+              <button type="button" onClick={() => setPhases((ps) => ps.filter((x) => x.key !== p.key))}>
+                {t('booking.removePhase')}
+              </button>
+            )}
+            {(errors[`phases.${i}.start`] || errors[`phases.${i}.end`]) && <p className="error">{errors[`phases.${i}.start`] ?? errors[`phases.${i}.end`]}</p>}
+          </div>
+        ))}
+        {errors.phases && <p className="error">{errors.phases}</p>}
+        <button
+          type="button"
+          onClick={() => {
+            const last = phases[phases.length - 1];
+            const s = last?.end ?? isoToMoscowLocal(start);
+            const e = isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(s)) + 24 * 3600_000));
+            setPhases((ps) => [...ps, { key: nextKey++, type: 'strike', start: s, end: e }]);
+          }}
+        >
+          {t('booking.addPhase')}
+        </button>
+      </fieldset>
+      <label>
+        {t('booking.notes')}
+        <textarea name="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      </label>
+      {conflict && (
+        <div role="alert" className="conflict">
+          <h3>{t('booking.conflict')}</h3>
+          {conflict.conflicts.length > 0 && (
+            <>
+              <p>{t('booking.conflicts')}:</p>
+              <ul>
+                {conflict.conflicts.map((c, i) => (
+                  <li key={i}>
+                    {formatRange(c.start, c.end)} — {t(`status.${c.status}` as MessageKey)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {conflict.suggestions.length > 0 && (
+            <>
+              <p>{t('booking.suggestions')}:</p>
+              <ul className="suggestions">
+                {conflict.suggestions.map((s, i) => (
+                  <li key={i}>
+                    <button type="button" onClick={() => applySuggestion(s)}>
+                      {formatRange(s.start, s.end)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {otherError && (
+        <p role="alert" className="error">
+          {otherError}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('booking.submitting') : t('booking.submit')}
+        </button>
+        {onClose && (
+          <button type="button" onClick={onClose}>
+            {t('booking.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

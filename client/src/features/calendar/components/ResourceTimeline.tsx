@@ -1,0 +1,157 @@
+import { useEffect, useMemo, useRef } from 'react';
+import FullCalendar, { type CalendarRef } from '@fullcalendar/react';
+import classicThemePlugin from '@fullcalendar/react/themes/classic';
+import interactionPlugin from '@fullcalendar/react/interaction';
+import resourceTimelinePlugin from '@fullcalendar/react-scheduler/resource-timeline';
+import ruLocale from '@fullcalendar/react/locales/ru';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import '@fullcalendar/react/themes/classic/palette.css';
+import { MOSCOW_TZ } from '../../../lib/time';
+import type { TimelineEvent, TimelineResource, TimelineSelection, Zoom } from '../types';
+import './timeline.css';
+
+export interface ResourceTimelineProps {
+  resources: readonly TimelineResource[];
+  events: readonly TimelineEvent[];
+  zoom: Zoom;
+  /** First visible day (Moscow), already aligned to the zoom. */
+  start: string;
+  lang: 'ru' | 'en';
+  columnHeader: string;
+  /** Tooltip and screen-reader text of the estimated-figures mark. */
+  estimatedLabel: string;
+  selectable: boolean;
+  onSelect?: (sel: TimelineSelection) => void;
+  onEventClick?: (bookingId: string) => void;
+  height?: string | number;
+}
+
+const viewByZoom: Record<Zoom, string> = {
+  day: 'mkDay',
+  week: 'mkWeek',
+  month: 'mkMonth',
+  quarter: 'mkQuarter',
+};
+
+const hm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+/**
+ * The one place FullCalendar is used (lazy-loaded: this module and its CSS form their own chunk).
+ * Gets plain rows and events; navigation is driven by the `zoom`/`start` props (the URL owns them).
+ */
+export default function ResourceTimeline(props: ResourceTimelineProps) {
+  const { resources, events, zoom, start, lang, columnHeader, estimatedLabel, selectable, onSelect, onEventClick, height = '70vh' } = props;
+  const ref = useRef<CalendarRef>(null);
+  const viewName = viewByZoom[zoom];
+
+  useEffect(() => {
+    const api = ref.current?.getApi();
+    if (!api) return;
+    if (api.view.type !== viewName) api.changeView(viewName, start);
+    else api.gotoDate(start);
+  }, [viewName, start]);
+
+  const fcResources = useMemo(
+    () =>
+      resources.map((r) => ({
+        id: r.id,
+        ...(r.parentId ? { parentId: r.parentId } : {}),
+        title: r.title,
+        order: r.order,
+        extendedProps: { isSite: r.isSite, bookable: r.bookable, estimated: r.estimated, kindLabel: r.kindLabel, href: r.href },
+      })),
+    [resources],
+  );
+  const fcEvents = useMemo(
+    () =>
+      events.map((e) => ({
+        id: e.id,
+        resourceId: e.resourceId,
+        start: e.start,
+        end: e.end,
+        title: e.title,
+        className: e.className,
+        extendedProps: { kind: e.kind, indirect: e.indirect, bookingId: e.bookingId },
+      })),
+    [events],
+  );
+
+  return (
+    <div className="mk-timeline" data-zoom={zoom}>
+      <FullCalendar
+        ref={ref}
+        plugins={[classicThemePlugin, interactionPlugin, resourceTimelinePlugin]}
+        schedulerLicenseKey="AGPL-My-Frontend-And-Backend-Are-Open-Source"
+        timeZone={MOSCOW_TZ}
+        locale={lang === 'ru' ? ruLocale : 'en-gb'}
+        firstDay={1}
+        initialView={viewName}
+        initialDate={start}
+        headerToolbar={false}
+        height={height}
+        views={{
+          mkDay: { type: 'resourceTimeline', duration: { days: 1 }, slotDuration: { hours: 1 }, slotHeaderFormat: hm, slotMinWidth: 44 },
+          mkWeek: {
+            type: 'resourceTimeline',
+            duration: { weeks: 1 },
+            slotDuration: { hours: 12 },
+            slotHeaderFormat: [{ weekday: 'short', day: 'numeric', month: 'short' }, hm],
+            slotMinWidth: 60,
+          },
+          mkMonth: { type: 'resourceTimeline', duration: { months: 1 }, slotDuration: { days: 1 }, slotHeaderFormat: [{ day: 'numeric', weekday: 'narrow' }], slotMinWidth: 36 },
+          mkQuarter: {
+            type: 'resourceTimeline',
+            duration: { months: 3 },
+            slotDuration: { days: 1 },
+            slotHeaderFormat: [{ month: 'long' }, { day: 'numeric' }],
+            slotMinWidth: 22,
+          },
+        }}
+        resources={fcResources}
+        resourceOrder="order"
+        resourcesInitiallyExpanded
+        resourceColumnsWidth="300px"
+        resourceColumns={[
+          {
+            headerContent: columnHeader,
+            isMain: true,
+            cellContent: (arg) => {
+              const p = arg.resource?.extendedProps ?? {};
+              if (p.isSite) return <strong className="site-row">{arg.resource?.title}</strong>;
+              return (
+                <span className="facility-cell">
+                  {p.href ? <a href={p.href}>{arg.resource?.title}</a> : arg.resource?.title}
+                  {p.estimated ? (
+                    <abbr className="est-mark" title={estimatedLabel} aria-label={estimatedLabel}>
+                      *
+                    </abbr>
+                  ) : null}
+                </span>
+              );
+            },
+          },
+        ]}
+        resourceLaneClass={(arg) => (arg.resource.extendedProps.isSite ? 'lane-site' : arg.resource.extendedProps.bookable ? '' : 'lane-unbookable')}
+        events={fcEvents}
+        eventDidMount={(arg) => {
+          arg.el.setAttribute('title', `${arg.event.title}`);
+          arg.el.setAttribute('data-kind', String(arg.event.extendedProps.kind));
+        }}
+        eventClick={(arg) => {
+          const id = arg.event.extendedProps.bookingId as string | undefined;
+          if (id && onEventClick) {
+            arg.jsEvent.preventDefault();
+            onEventClick(id);
+          }
+        }}
+        selectable={selectable}
+        selectAllow={(span) => !!span.resource?.extendedProps.bookable}
+        select={(info) => {
+          if (info.resource && onSelect) onSelect({ facilityId: info.resource.id, start: info.startStr, end: info.endStr });
+        }}
+        nowIndicator
+      />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ru, type MessageKey } from './ru';
+import { en } from './en';
+import { MOSCOW_TZ } from '../time';
+
+export type Lang = 'ru' | 'en';
+export type { MessageKey };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };
+export const LANG_STORAGE_KEY = 'moskino.lang';
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'ru';
+  } catch {
+    return 'ru';
+  }
+}
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** Date and time in Moscow, e.g. «4 мая 2026 г., 10:00». */
+  formatDateTime: (d: Date | string) => string;
+  formatDate: (d: Date | string) => string;
+  formatTime: (d: Date | string) => string;
+  formatNumber: (n: number) => string;
+  formatRange: (start: Date | string, end: Date | string) => string;
+}
+
+export function createI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18n {
+  const dict = dictionaries[lang];
+  const locale = lang === 'ru' ? 'ru-RU' : 'en-GB';
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: MOSCOW_TZ, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
+  const date = new Intl.DateTimeFormat(locale, { timeZone: MOSCOW_TZ, dateStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(locale, { timeZone: MOSCOW_TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const number = new Intl.NumberFormat(locale);
+  const toDate = (d: Date | string) => (typeof d === 'string' ? new Date(d) : d);
+  const formatNumber = (n: number) => number.format(n);
+  return {
+    lang,
+    setLang,
+    t: (key, vars) => {
+      const text = dict[key] ?? key;
+      if (!vars) return text;
+      return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+        const v = vars[name];
+        return v === undefined ? `{${name}}` : typeof v === 'number' ? formatNumber(v) : v;
+      });
+    },
+    formatDateTime: (d) => dateTime.format(toDate(d)),
+    formatDate: (d) => date.format(toDate(d)),
+    formatTime: (d) => time.format(toDate(d)),
+    formatNumber,
+    formatRange: (s, e) => dateTime.formatRange(toDate(s), toDate(e)),
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('ru'));
+
+export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(initial ?? initialLang);
+  const setLang = useCallback((l: Lang) => {
+    setLangState(l);
+    try {
+      localStorage.setItem(LANG_STORAGE_KEY, l);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = dictionaries[lang]['app.title'];
+  }, [lang]);
+  const value = useMemo(() => createI18n(lang, setLang), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
