@@ -23,5 +23,6 @@ export function parseAuthBody(body: unknown): { user: CurrentUser | null; csrfTo
   const b = body as Record<string, unknown>;
   const user = (b.user && typeof b.user === 'object' ? b.user : 'role' in b ? b : null) as CurrentUser | null;
   const token = typeof b.csrfToken === 'string' ? b.csrfToken : null;
-  return { user, csrfToken: token };
+  const org = b.organisation && typeof b.organisation === 'object' ? (b.organisation as { id: string; name: string }) : null;
+  return { user: user && org && !user.organisation ? { ...user, organisation: org } : user, csrfToken: token };
 }

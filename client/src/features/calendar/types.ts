@@ -1,36 +1,8 @@
-/**
- * `GET /api/availability` (issue 4). Written against the issue's contract; the fields marking time
- * blocked through a related facility are read leniently until the shared booking schema lands.
- */
-export type BusyStatus = 'hold' | 'pending' | 'confirmed' | 'blackout';
+import type { Availability, Busy } from '@moskino/shared';
 
-export interface BusyInterval {
-  start: string;
-  end: string;
-  status: BusyStatus | (string & {});
-  holdRank?: number;
-  bookingId?: string;
-  title?: string;
-  /** Set when the time is blocked through an ancestor or descendant (any of these spellings). */
-  via?: string;
-  viaFacilityId?: string;
-  through?: string;
-  inherited?: boolean;
-  indirect?: boolean;
-  source?: string;
-  facilityId?: string;
-}
-
-export interface FacilityAvailability {
-  facilityId: string;
-  busy: BusyInterval[];
-}
-
-export interface Availability {
-  from: string;
-  to: string;
-  facilities: FacilityAvailability[];
-}
+/** `GET /api/availability` shapes come from the shared booking schemas (issue 4). */
+export type { Availability };
+export type BusyInterval = Busy;
 
 export type Zoom = 'day' | 'week' | 'month' | 'quarter';
 export const zooms: readonly Zoom[] = ['day', 'week', 'month', 'quarter'];

@@ -75,6 +75,8 @@ export const en: Record<MessageKey, string> = {
   'status.hold1': '1st hold',
   'status.holdN': 'Hold #{n}',
   'status.hold': 'Hold',
+  'status.held': 'Hold',
+  'status.expired': 'Expired',
   'status.pending': 'Pending confirmation',
   'status.confirmed': 'Confirmed',
   'status.blackout': 'Blackout',

@@ -74,6 +74,8 @@ export const ru = {
   'status.hold1': '1-й холд',
   'status.holdN': '{n}-й холд',
   'status.hold': 'Холд',
+  'status.held': 'Холд',
+  'status.expired': 'Истёк',
   'status.pending': 'Ожидает подтверждения',
   'status.confirmed': 'Подтверждено',
   'status.blackout': 'Закрыто',

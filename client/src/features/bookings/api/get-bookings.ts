@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { Booking } from '../types';
 
+
 export interface BookingsFilter {
   from?: string;
   to?: string;

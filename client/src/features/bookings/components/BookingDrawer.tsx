@@ -63,8 +63,7 @@ export function BookingDrawer({ bookingId, role, onClose }: { bookingId: string;
               <ol className="plain">
                 {history.data.map((h, i) => (
                   <li key={i}>
-                    {formatDateTime(h.at)} — {h.action}
-                    {h.by ? ` (${h.by})` : ''}
+                    {formatDateTime(h.at)} — {h.action} ({t(`role.${h.by.role}` as MessageKey)})
                   </li>
                 ))}
               </ol>

@@ -7,8 +7,8 @@ export function allowedActions(b: Pick<Booking, 'status' | 'holdRank'>, role: Ro
   if (!role || role === 'partner') return [];
   const staff = role === 'staff' || role === 'admin';
   const out: BookingAction[] = [];
-  if (b.status === 'hold' && (b.holdRank ?? 1) === 1) out.push('firm');
+  if (b.status === 'held' && (b.holdRank ?? 1) === 1) out.push('firm');
   if (b.status === 'pending' && staff) out.push('confirm', 'reject');
-  if (b.status === 'hold' || b.status === 'pending' || b.status === 'confirmed' || (b.status === 'blackout' && staff)) out.push('cancel');
+  if (b.status === 'held' || b.status === 'pending' || b.status === 'confirmed' || (b.status === 'blackout' && staff)) out.push('cancel');
   return out;
 }

@@ -59,19 +59,14 @@ export function toResources(
   return [...siteRows, ...rows];
 }
 
-function isIndirect(b: BusyInterval, facilityId: string): boolean {
-  if (b.inherited === true || b.indirect === true) return true;
-  if (typeof b.via === 'string' && b.via !== facilityId) return true;
-  if (typeof b.viaFacilityId === 'string' && b.viaFacilityId !== facilityId) return true;
-  if (typeof b.through === 'string' && b.through !== facilityId) return true;
-  if (b.source === 'ancestor' || b.source === 'descendant' || b.source === 'parent' || b.source === 'child') return true;
-  if (typeof b.facilityId === 'string' && b.facilityId !== facilityId) return true;
-  return false;
+/** Time blocked through an ancestor (the whole zone) or a descendant (one of its sets). */
+function isIndirect(b: BusyInterval): boolean {
+  return b.via !== 'self';
 }
 
 export function busyKind(b: Pick<BusyInterval, 'status' | 'holdRank'>): BusyKind {
   switch (b.status) {
-    case 'hold':
+    case 'held':
       return (b.holdRank ?? 1) <= 1 ? 'hold1' : 'holdN';
     case 'pending':
       return 'pending';
@@ -98,8 +93,8 @@ export function toEvents(availability: Availability | undefined, resourceIds: Re
     if (!resourceIds.has(fa.facilityId)) continue;
     fa.busy.forEach((b, i) => {
       const kind = busyKind(b);
-      const indirect = isIndirect(b, fa.facilityId);
-      const base = b.status === 'hold' ? labels.hold(b.holdRank) : labels.status(b.status);
+      const indirect = isIndirect(b);
+      const base = b.status === 'held' ? labels.hold(b.holdRank) : labels.status(b.status);
       const title = [indirect ? `${labels.indirect}: ${base}` : base, b.title].filter(Boolean).join(' · ');
       out.push({
         id: `${fa.facilityId}:${b.bookingId ?? i}:${b.start}`,

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nProvider } from '../../../lib/i18n';
+import { setCsrfToken } from '../../../lib/api-client';
+import { BookingForm } from './BookingForm';
+
+const facility = {
+  id: '6b08f91974bf614984b047fb',
+  name: { ru: 'Съёмочный павильон №1', en: 'Sound stage 1' },
+  estimated: false,
+  rules: { bookingUnit: 'shift', minUnits: 1, maxUnits: 60, leadTimeHours: 24, horizonDays: 365, bufferMinutes: 0 },
+} as const;
+
+function renderForm(props: Partial<Parameters<typeof BookingForm>[0]> = {}) {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <QueryClientProvider client={qc}>
+      <I18nProvider initial="en">
+        <BookingForm facility={facility} start="2026-05-04T08:00:00+03:00" end="2026-05-04T20:00:00+03:00" {...props} />
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const fetchMock = vi.fn();
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+  setCsrfToken('csrf-123');
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+describe('BookingForm', () => {
+  it('is prefilled from the selected range, in Moscow wall-clock time', () => {
+    renderForm();
+    expect(screen.getByText('Sound stage 1')).toBeTruthy();
+    expect((screen.getByLabelText('Start (MSK)') as HTMLInputElement).value).toBe('2026-05-04T08:00');
+    expect((screen.getByLabelText('End (MSK)') as HTMLInputElement).value).toBe('2026-05-04T20:00');
+    expect((screen.getByLabelText('Phase') as HTMLSelectElement).value).toBe('shoot');
+    expect((screen.getByLabelText('Hold (tentative)') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('validates with the shared schema before sending: title required, phases must not overlap', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    expect(screen.getByText('Enter a title')).toBeTruthy();
+    await user.type(screen.getByLabelText('Working title'), 'Project X');
+    await user.click(screen.getByRole('button', { name: 'Add phase' }));
+    const starts = screen.getAllByLabelText('Start (MSK)') as HTMLInputElement[];
+    // Second phase starts inside the first one.
+    await user.clear(starts[1]!);
+    await user.type(starts[1]!, '2026-05-04T10:00');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    expect(screen.getByText('Phases of one booking must not overlap')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('posts a firm booking with phases, CSRF token and an idempotency key', async () => {
+    const user = userEvent.setup();
+    const created = vi.fn();
+    fetchMock.mockResolvedValueOnce(
+      json(201, { id: 'b1', facilityId: facility.id, organisationId: 'o1', title: 'Project X', notes: '', kind: 'firm', status: 'pending', holdRank: null, phases: [], createdAt: '', updatedAt: '', version: 1 }),
+    );
+    renderForm({ onCreated: created });
+    await user.type(screen.getByLabelText('Working title'), 'Project X');
+    await user.click(screen.getByLabelText('Firm booking'));
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await waitFor(() => expect(created).toHaveBeenCalled());
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/bookings');
+    expect(init.method).toBe('POST');
+    expect(init.headers['X-CSRF-Token']).toBe('csrf-123');
+    expect(init.headers['Idempotency-Key']).toMatch(/.+/);
+    expect(JSON.parse(init.body)).toEqual({
+      facilityId: facility.id,
+      title: 'Project X',
+      kind: 'firm',
+      phases: [{ type: 'shoot', start: '2026-05-04T08:00:00+03:00', end: '2026-05-04T20:00:00+03:00' }],
+    });
+  });
+
+  it('shows a 409 conflict inline with the conflicting intervals and applies a suggested window in one click', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockResolvedValueOnce(
+      json(409, {
+        error: {
+          code: 'booking_conflict',
+          message: 'taken',
+          details: {
+            conflicts: [{ facilityId: facility.id, start: '2026-05-04T08:00:00+03:00', end: '2026-05-04T20:00:00+03:00', status: 'confirmed' }],
+            suggestions: [{ start: '2026-05-05T08:00:00+03:00', end: '2026-05-05T20:00:00+03:00' }],
+          },
+        },
+      }),
+    );
+    renderForm();
+    await user.type(screen.getByLabelText('Working title'), 'Project X');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('That time is taken');
+    expect(alert.textContent).toContain('Confirmed');
+    const suggestion = screen.getAllByRole('button').find((b) => b.closest('.suggestions'))!;
+    await user.click(suggestion);
+    expect((screen.getByLabelText('Start (MSK)') as HTMLInputElement).value).toBe('2026-05-05T08:00');
+    expect((screen.getByLabelText('End (MSK)') as HTMLInputElement).value).toBe('2026-05-05T20:00');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Availability, Facility, Site } from '@moskino/shared';
+import { busyKind, siteResourceId, toEvents, toResources } from './mapping';
+import { step, visibleRange, rangeToIso } from './range';
+
+const rules = { bookingUnit: 'day', minUnits: 1, maxUnits: 30, leadTimeHours: 0, horizonDays: 365, bufferMinutes: 0 } as const;
+function fac(id: string, parentId: string | null, extra: Partial<Facility> = {}): Facility {
+  return {
+    id,
+    slug: id,
+    parentId,
+    rootId: parentId ?? id,
+    site: 'kinopark',
+    kind: parentId ? 'backlot_set' : 'backlot_zone',
+    name: { ru: `Объект ${id}`, en: `Facility ${id}` },
+    areaM2: 100,
+    heightM: null,
+    features: [],
+    period: null,
+    bookable: true,
+    status: 'operating',
+    estimated: false,
+    source: null,
+    notes: '',
+    rules,
+    dayRates: null,
+    ...extra,
+  };
+}
+const sites: Site[] = [
+  { id: 's1', slug: 'kinopark', name: { ru: 'Кинопарк', en: 'Kinopark' }, address: { ru: 'а', en: 'a' }, brand: 'moskino' },
+  { id: 's2', slug: 'kinozavod', name: { ru: 'Кинозавод', en: 'Kinozavod' }, address: { ru: 'а', en: 'a' }, brand: 'moskino' },
+];
+const zone = fac('zone', null);
+const set = fac('set', 'zone', { estimated: true });
+const stage = fac('stage', null, { kind: 'pavilion', site: 'kinozavod', bookable: false });
+const all = [zone, set, stage];
+
+describe('toResources: facilities → rows of the tree site → zone → set', () => {
+  it('puts top-level facilities under their site and sets under their zone', () => {
+    const rows = toResources(all, sites, { lang: 'ru' });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(siteResourceId('kinopark'))).toMatchObject({ isSite: true, title: 'Кинопарк', bookable: false });
+    expect(byId.get('zone')!.parentId).toBe(siteResourceId('kinopark'));
+    expect(byId.get('set')!.parentId).toBe('zone');
+    expect(byId.get('set')!.estimated).toBe(true);
+    expect(byId.get('stage')).toMatchObject({ parentId: siteResourceId('kinozavod'), bookable: false });
+    expect(rows.filter((r) => r.isSite)).toHaveLength(2);
+  });
+
+  it('hangs a facility whose parent is filtered out under the nearest visible ancestor or the site, and drops empty sites', () => {
+    const rows = toResources([set], sites, { lang: 'en', all });
+    expect(rows.map((r) => r.id)).toEqual([siteResourceId('kinopark'), 'set']);
+    expect(rows[1]).toMatchObject({ parentId: siteResourceId('kinopark'), title: 'Facility set' });
+  });
+});
+
+describe('toEvents: availability → timeline events', () => {
+  const availability: Availability = {
+    from: '2026-05-01T00:00:00+03:00',
+    to: '2026-05-08T00:00:00+03:00',
+    facilities: [
+      {
+        facilityId: 'zone',
+        busy: [
+          { start: '2026-05-01T00:00:00+03:00', end: '2026-05-02T00:00:00+03:00', status: 'held', holdRank: 1, via: 'self', bookingId: 'b1', title: 'Code name' },
+          { start: '2026-05-01T00:00:00+03:00', end: '2026-05-02T00:00:00+03:00', status: 'held', holdRank: 2, via: 'self' },
+          { start: '2026-05-03T00:00:00+03:00', end: '2026-05-04T00:00:00+03:00', status: 'confirmed', via: 'descendant', viaFacilityId: 'set', bookingId: 'b9' },
+        ],
+      },
+      { facilityId: 'set', busy: [{ start: '2026-05-05T00:00:00+03:00', end: '2026-05-06T00:00:00+03:00', status: 'pending', via: 'self' }] },
+      { facilityId: 'stage', busy: [{ start: '2026-05-05T00:00:00+03:00', end: '2026-05-06T00:00:00+03:00', status: 'blackout', via: 'self' }] },
+    ],
+  };
+  const labels = { hold: (n?: number) => `hold#${n ?? 1}`, status: (s: string) => s.toUpperCase(), indirect: 'via' };
+
+  it('maps statuses, ranks and indirect blocking to distinct classes and labels', () => {
+    const events = toEvents(availability, new Set(['zone', 'set']), labels);
+    expect(events).toHaveLength(4);
+    expect(events[0]).toMatchObject({ resourceId: 'zone', kind: 'hold1', title: 'hold#1 · Code name', bookingId: 'b1', indirect: false, className: 'busy busy-hold1' });
+    expect(events[1]).toMatchObject({ kind: 'holdN', title: 'hold#2' });
+    expect(events[2]).toMatchObject({ kind: 'confirmed', indirect: true, title: 'via: CONFIRMED', className: 'busy busy-confirmed busy-indirect' });
+    // Indirect blocks do not open the other booking's drawer.
+    expect(events[2]!.bookingId).toBeUndefined();
+    expect(events[3]).toMatchObject({ resourceId: 'set', kind: 'pending' });
+    expect(new Set(events.map((e) => e.id)).size).toBe(4);
+  });
+
+  it('drops facilities that are not rows and copes with no data', () => {
+    expect(toEvents(availability, new Set(['stage']), labels).map((e) => e.kind)).toEqual(['blackout']);
+    expect(toEvents(undefined, new Set(['zone']), labels)).toEqual([]);
+  });
+
+  it('classifies statuses', () => {
+    expect(busyKind({ status: 'held' })).toBe('hold1');
+    expect(busyKind({ status: 'held', holdRank: 3 })).toBe('holdN');
+    expect(busyKind({ status: 'cancelled' })).toBe('other');
+  });
+});
+
+describe('visible range by zoom (Moscow dates)', () => {
+  it('aligns day, week (Monday), month and quarter', () => {
+    expect(visibleRange('day', '2026-05-06')).toEqual({ start: '2026-05-06', end: '2026-05-07' });
+    expect(visibleRange('week', '2026-05-06')).toEqual({ start: '2026-05-04', end: '2026-05-11' });
+    expect(visibleRange('month', '2026-05-06')).toEqual({ start: '2026-05-01', end: '2026-06-01' });
+    expect(visibleRange('quarter', '2026-05-06')).toEqual({ start: '2026-04-01', end: '2026-07-01' });
+    expect(step('quarter', '2026-05-06', 1)).toBe('2026-07-01');
+    expect(step('week', '2026-05-06', -1)).toBe('2026-04-27');
+    expect(rangeToIso({ start: '2026-05-04', end: '2026-05-11' })).toEqual({ from: '2026-05-04T00:00:00+03:00', to: '2026-05-11T00:00:00+03:00' });
+  });
+});
