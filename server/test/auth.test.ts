@@ -98,6 +98,20 @@ describe('sign-in, me, sign-out', () => {
     expect((await api(srv.baseUrl, 'POST', '/api/auth/login', { email: other.email, password: other.password })).status).toBe(200);
   });
 
+  it('a parallel burst gets no more password checks than the limit', async () => {
+    const u = await createUser({ role: 'crew', organisationId: production.id });
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api(srv.baseUrl, 'POST', '/api/auth/login', { email: u.email, password: `burst-guess-${i}` })),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.every((s) => s === 401 || s === 429), statuses.join()).toBe(true);
+    expect(statuses.filter((s) => s === 401).length, statuses.join()).toBeLessThanOrEqual(LOGIN_LIMIT_PER_ACCOUNT);
+    // Refused attempts leave no trace: the account is locked only if the limit of real failures was reached.
+    const failures = statuses.filter((s) => s === 401).length;
+    const after = await api(srv.baseUrl, 'POST', '/api/auth/login', { email: u.email, password: u.password });
+    expect(after.status).toBe(failures >= LOGIN_LIMIT_PER_ACCOUNT ? 429 : 200);
+  });
+
   it('a successful sign-in clears the failures of the account', async () => {
     const u = await createUser({ role: 'crew', organisationId: production.id });
     for (let round = 0; round < 2; round++) {

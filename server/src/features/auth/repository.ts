@@ -113,13 +113,19 @@ export const invitationRepository = {
 };
 
 export const loginAttemptRepository = {
-  async record(keys: string[], at: Date): Promise<void> {
-    await LoginAttemptModel.insertMany(keys.map((key) => ({ key, at })));
+  /** Inserts one row per key; answers their ids. */
+  async record(keys: string[], at: Date): Promise<mongoose.Types.ObjectId[]> {
+    const rows = await LoginAttemptModel.insertMany(keys.map((key) => ({ key, at })));
+    return rows.map((r) => r._id as mongoose.Types.ObjectId);
   },
-  /** Failures of a key since `since`, oldest first (only their times). */
-  async since(key: string, since: Date): Promise<Date[]> {
-    const rows = await LoginAttemptModel.find({ key, at: mongoose.trusted({ $gt: since }) }, { at: 1 }).sort({ at: 1 }).lean<Array<{ at: Date }>>();
-    return rows.map((r) => r.at);
+  /** Attempts of a key since `since`, oldest first. */
+  async since(key: string, since: Date): Promise<Array<{ _id: mongoose.Types.ObjectId; at: Date }>> {
+    return LoginAttemptModel.find({ key, at: mongoose.trusted({ $gt: since }) }, { at: 1 })
+      .sort({ at: 1, _id: 1 })
+      .lean<Array<{ _id: mongoose.Types.ObjectId; at: Date }>>();
+  },
+  async deleteIds(ids: mongoose.Types.ObjectId[]): Promise<void> {
+    await LoginAttemptModel.deleteMany({ _id: mongoose.trusted({ $in: ids }) });
   },
   async clear(key: string): Promise<void> {
     await LoginAttemptModel.deleteMany({ key });

@@ -85,10 +85,13 @@ async function startSession(user: UserDoc): Promise<SignedIn> {
   return { token, expiresAt, info: { user: presentUser(user), organisation: await organisationOf(user), csrfToken: csrfTokenFor(token) } };
 }
 
-async function retryAfterSeconds(key: string, limit: number, now: Date): Promise<number | null> {
-  const times = await loginAttemptRepository.since(key, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (times.length < limit) return null;
-  const freeAt = times[times.length - limit]!.getTime() + LOGIN_WINDOW_MS;
+/** Seconds until the key is under its limit again, counting every attempt in the window except `own`
+ * (null: not limited). */
+async function retryAfterSeconds(key: string, limit: number, now: Date, own: mongoose.Types.ObjectId[]): Promise<number | null> {
+  const mine = new Set(own.map(String));
+  const others = (await loginAttemptRepository.since(key, new Date(now.getTime() - LOGIN_WINDOW_MS))).filter((r) => !mine.has(String(r._id)));
+  if (others.length < limit) return null;
+  const freeAt = others[others.length - limit]!.at.getTime() + LOGIN_WINDOW_MS;
   return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
 }
 
@@ -166,24 +169,32 @@ export const userService = {
 };
 
 export const authService = {
+  /**
+   * Brute-force limits without atomic counters: every attempt first inserts a row per key (account,
+   * address), then counts the rows of the window. Concurrent attempts see each other's rows, so a
+   * burst cannot get more than the limit of password checks. A refused attempt removes its rows (the
+   * lockout does not grow while refused); a failed one keeps them; a success clears the account's.
+   */
   async login(email: string, password: string, ip: string): Promise<SignedIn> {
     const now = new Date();
     const accountKey = `account:${email}`;
     const ipKey = `ip:${ip}`;
+    const own = await loginAttemptRepository.record([accountKey, ipKey], now);
     const wait = Math.max(
-      (await retryAfterSeconds(accountKey, LOGIN_LIMIT_PER_ACCOUNT, now)) ?? 0,
-      (await retryAfterSeconds(ipKey, LOGIN_LIMIT_PER_IP, now)) ?? 0,
+      (await retryAfterSeconds(accountKey, LOGIN_LIMIT_PER_ACCOUNT, now, own)) ?? 0,
+      (await retryAfterSeconds(ipKey, LOGIN_LIMIT_PER_IP, now, own)) ?? 0,
     );
     if (wait > 0) {
+      await loginAttemptRepository.deleteIds(own);
       throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds: wait });
     }
     const user = await userRepository.findByEmail(email);
     const ok = user ? await verifyPassword(password, user.passwordHash) : await dummyVerify(password);
     if (!user || !ok || !user.active) {
-      await loginAttemptRepository.record([accountKey, ipKey], now);
       await loginAttemptRepository.deleteOlderThan(new Date(now.getTime() - LOGIN_WINDOW_MS));
       throw invalidCredentials();
     }
+    await loginAttemptRepository.deleteIds(own);
     await loginAttemptRepository.clear(accountKey);
     await sessionRepository.deleteExpired(now);
     return startSession(user);
