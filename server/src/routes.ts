@@ -2,6 +2,7 @@ import type { RouteDef } from './http/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { authRoutes } from './features/auth/routes.js';
+import { bookingRoutes } from './features/bookings/routes.js';
 
 /** The whole API, one table. A route that is not here does not exist; every row has an access rule. */
-export const routeTable: readonly RouteDef[] = [...healthRoutes, ...catalogueRoutes, ...authRoutes];
+export const routeTable: readonly RouteDef[] = [...healthRoutes, ...catalogueRoutes, ...authRoutes, ...bookingRoutes];
