@@ -28,6 +28,8 @@ export function Layout() {
   const user = session.data?.user ?? null;
   const authAvailable = session.data?.available ?? false;
   const staff = user?.role === 'staff' || user?.role === 'admin';
+  const org = user?.organisation?.name;
+  const orgName = typeof org === 'string' ? org : org?.[lang];
 
   return (
     <div className="shell">
@@ -64,7 +66,7 @@ export function Layout() {
             <>
               <span className="user" data-testid="current-user">
                 {user.name ?? user.email}
-                {user.organisation?.name ? `, ${user.organisation.name}` : ''} ({t(`role.${user.role}` as MessageKey)})
+                {orgName ? `, ${orgName}` : ''} ({t(`role.${user.role}` as MessageKey)})
               </span>
               <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
                 {t('nav.signOut')}
