@@ -36,7 +36,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'node server/dist/main.js',
+    // Demo users (crew@demo.test …) for the sign-in flows, then the server.
+    command: 'node server/dist/cli/seed.js --demo && node server/dist/main.js',
     url: `${baseURL}/api/health`,
     env: serverEnv,
     timeout: 120_000,
