@@ -9,6 +9,7 @@ import { repoRoot } from './db/embedded.js';
 import { loggablePath, type Logger } from './logger.js';
 import { routeTable } from './routes.js';
 import { authMiddleware } from './features/auth/middleware.js';
+import { apiKeyMiddleware } from './features/partners/api-keys.js';
 
 export interface AppOptions {
   log: Logger;
@@ -53,6 +54,7 @@ export function createApp({ log, serveClient = false, trustProxy }: AppOptions):
     next();
   });
   api.use(authMiddleware);
+  api.use(apiKeyMiddleware);
   mountRoutes(api, routeTable);
   api.use('/api', notFoundHandler);
   app.use(api);

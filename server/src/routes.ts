@@ -3,6 +3,7 @@ import { healthRoutes } from './features/health/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { authRoutes } from './features/auth/routes.js';
 import { bookingRoutes } from './features/bookings/routes.js';
+import { partnerRoutes } from './features/partners/routes.js';
 
 /** The whole API, one table. A route that is not here does not exist; every row has an access rule. */
-export const routeTable: readonly RouteDef[] = [...healthRoutes, ...catalogueRoutes, ...authRoutes, ...bookingRoutes];
+export const routeTable: readonly RouteDef[] = [...healthRoutes, ...catalogueRoutes, ...authRoutes, ...bookingRoutes, ...partnerRoutes];

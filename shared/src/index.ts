@@ -4,3 +4,4 @@ export * from './catalogue.js';
 export * from './health.js';
 export * from './accounts.js';
 export * from './booking/index.js';
+export * from './partners.js';
