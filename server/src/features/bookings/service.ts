@@ -6,6 +6,7 @@ import {
   decideFirm,
   decidePlacement,
   holdRanks,
+  holdsCompete,
   isLive,
   overlaps,
   reduceVersions,
@@ -38,6 +39,7 @@ import type { Caller } from '../../http/routes.js';
 import { catalogueService, type FacilityTree } from '../catalogue/service.js';
 import { organisationRepository } from '../auth/repository.js';
 import { bookingRepository, isDuplicateKey } from './repository.js';
+import { noteInserted, syncRoot, windowOf } from './log.js';
 import type { BookingVersionDoc } from './models.js';
 import { presentBooking, toRecord } from './presenter.js';
 
@@ -150,19 +152,39 @@ function liveOf(state: RootState): LiveBooking[] {
 async function loadForReading(ctx: Ctx, rootIds: string[], from: number, to: number): Promise<RootState & { ranks: Map<string, number> }> {
   let lo = from - ctx.maxBufferMs;
   let hi = to + ctx.maxBufferMs;
-  const roots = rootIds.map(oid);
+  const seqs = await Promise.all(rootIds.map((r) => syncRoot(r)));
   for (let round = 0; ; round++) {
-    const { records, ids } = await bookingRepository.loadWindow(roots, new Date(lo), new Date(hi));
+    const records: BookingVersionDoc[] = [];
+    const ids = new Set<string>();
+    rootIds.forEach((r, i) => {
+      const w = windowOf(r, lo, hi, seqs[i]);
+      records.push(...w.records);
+      for (const id of w.ids) ids.add(id);
+    });
     const state = reduce(records, ids);
+    const live = liveOf(state);
+    // The ranks of the holds shown depend on the earlier holds competing with them, and so on: follow
+    // the competing relation from the holds that overlap [from, to); widen the window until every hold
+    // of that closure, with its buffer, lies inside what was read.
+    const holds = live.filter((b) => b.status === 'held');
+    const closure = holds.filter((h) => h.phases.some((p) => overlaps(p, { start: from, end: to })));
+    const seen = new Set(closure.map((h) => h.id));
+    for (let i = 0; i < closure.length; i++) {
+      for (const o of holds) {
+        if (!seen.has(o.id) && holdsCompete(closure[i]!, o, ctx.topo)) {
+          seen.add(o.id);
+          closure.push(o);
+        }
+      }
+    }
     let nlo = lo;
     let nhi = hi;
-    for (const b of state.bookings.values()) {
-      if (b.status !== 'held') continue;
-      const s = spanOf(b.phases);
+    for (const h of closure) {
+      const s = spanOf(h.phases);
       nlo = Math.min(nlo, s.start - ctx.maxBufferMs);
       nhi = Math.max(nhi, s.end + ctx.maxBufferMs);
     }
-    if ((nlo === lo && nhi === hi) || round >= 50) return { ...state, ranks: holdRanks(liveOf(state), ctx.topo) };
+    if ((nlo === lo && nhi === hi) || round >= 50) return { ...state, ranks: holdRanks(live, ctx.topo) };
     lo = nlo;
     hi = nhi;
   }
@@ -226,16 +248,19 @@ function actorOf(caller: Caller) {
  * duplicate key. `decide` runs on the root state after s and returns the document to insert (or throws). */
 async function claimLoop<T>(rootId: string, window: () => { start: number; end: number }, decide: (state: RootState, seq: number) => Promise<{ doc: BookingVersionDoc; result: T } | { done: T }>, onDuplicate?: (err: unknown) => Promise<T | undefined>): Promise<T> {
   const ctx = await context();
-  const root = oid(rootId);
   const started = Date.now();
   for (let attempt = 0; attempt < MAX_ATTEMPTS && Date.now() - started < MAX_RETRY_MS; attempt++) {
-    const s = await bookingRepository.maxSeq(root);
+    // 1. s = the highest seq of the root now (replica brought up to date by exact probes);
+    // 2. the state after s around the request (only versions with seq <= s).
+    const s = await syncRoot(rootId);
     const w = window();
-    const { records, ids } = await bookingRepository.loadWindow([root], new Date(w.start - ctx.maxBufferMs), new Date(w.end + ctx.maxBufferMs), s);
+    const { records, ids } = windowOf(rootId, w.start - ctx.maxBufferMs, w.end + ctx.maxBufferMs, s);
+    // 3. decide; 4. claim s + 1.
     const outcome = await decide(reduce(records, ids), s + 1);
     if ('done' in outcome) return outcome.done;
     try {
       await bookingRepository.insert(outcome.doc);
+      noteInserted(outcome.doc);
       return outcome.result;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
