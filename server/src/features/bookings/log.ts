@@ -17,6 +17,8 @@ interface RootLog {
   byBooking: Map<string, BookingVersionDoc[]>;
   bumpedBy: Map<string, BookingVersionDoc[]>;
   ready?: Promise<void>;
+  /** When the last complete sync started. */
+  syncedAt: number;
 }
 
 const logs = new Map<string, RootLog>();
@@ -41,12 +43,17 @@ function append(log: RootLog, d: BookingVersionDoc): void {
   }
 }
 
-/** Brings the replica of one root up to the database's current highest seq and returns that seq. */
-export async function syncRoot(rootId: string): Promise<number> {
+/**
+ * Brings the replica of one root up to the database's current highest seq and returns that seq.
+ * Writes always sync (`maxAgeMs` 0). Reads may accept a replica synced at most `maxAgeMs` ago: they
+ * then miss at most the writes of OTHER processes of the last `maxAgeMs` (this process's own writes
+ * are in the replica at once).
+ */
+export async function syncRoot(rootId: string, maxAgeMs = 0): Promise<number> {
   const key = keyOf(rootId);
   let log = logs.get(key);
   if (!log) {
-    log = { docs: [], byBooking: new Map(), bumpedBy: new Map() };
+    log = { docs: [], byBooking: new Map(), bumpedBy: new Map(), syncedAt: 0 };
     logs.set(key, log);
     const l = log;
     l.ready = (async () => {
@@ -57,11 +64,16 @@ export async function syncRoot(rootId: string): Promise<number> {
     l.ready.catch(() => logs.delete(key));
   }
   await log.ready;
+  const started = Date.now();
+  if (maxAgeMs > 0 && started - log.syncedAt <= maxAgeMs) return log.docs.length;
   const root = new mongoose.Types.ObjectId(rootId);
   for (;;) {
     const next = log.docs.length + 1;
     const d = await BookingVersionModel.findOne({ rootId: root, seq: next }).lean<BookingVersionDoc>();
-    if (!d) return log.docs.length;
+    if (!d) {
+      log.syncedAt = Math.max(log.syncedAt, started);
+      return log.docs.length;
+    }
     append(log, d);
   }
 }

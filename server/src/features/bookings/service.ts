@@ -54,6 +54,8 @@ import { presentBooking, toRecord } from './presenter.js';
 
 const MAX_ATTEMPTS = 200;
 const MAX_RETRY_MS = 30_000;
+/** Reads may miss other processes' writes of the last 250 ms (never this process's own, never for decisions). */
+const READ_STALENESS_MS = 250;
 
 type Id = mongoose.Types.ObjectId;
 const oid = (s: string): Id => new mongoose.Types.ObjectId(s);
@@ -152,7 +154,7 @@ function liveOf(state: RootState): LiveBooking[] {
 async function loadForReading(ctx: Ctx, rootIds: string[], from: number, to: number): Promise<RootState & { ranks: Map<string, number> }> {
   let lo = from - ctx.maxBufferMs;
   let hi = to + ctx.maxBufferMs;
-  const seqs = await Promise.all(rootIds.map((r) => syncRoot(r)));
+  const seqs = await Promise.all(rootIds.map((r) => syncRoot(r, READ_STALENESS_MS)));
   for (let round = 0; ; round++) {
     const records: BookingVersionDoc[] = [];
     const ids = new Set<string>();
