@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, formatUtc, renderCalendar } from './ical.js';
 import { freeWindows } from './search.js';
 import { escapeHtml } from './embed.js';
+import { newSecret } from './secrets.js';
+import { loggablePath } from '../../logger.js';
 
 describe('iCalendar writer', () => {
   it('escapes TEXT values', () => {
@@ -45,5 +47,18 @@ describe('free windows', () => {
 describe('embed page', () => {
   it('escapes HTML', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('secrets in URLs', () => {
+  it('feed tokens and API keys have the shape the log masking hides', () => {
+    const feed = newSecret('mkf');
+    const key = newSecret('mkk');
+    expect(feed.secret).toMatch(/^mkf_[A-Za-z0-9_-]{43}$/);
+    expect(feed.prefix).toBe(feed.secret.slice(0, 10));
+    const logged = loggablePath(`/api/feeds/${feed.secret}/facilities/0123456789abcdef01234567.ics?x=${key.secret}`);
+    expect(logged).not.toContain(feed.secret.slice(4));
+    expect(logged).not.toContain(key.secret.slice(4));
+    expect(logged).toContain('0123456789abcdef01234567');
   });
 });
