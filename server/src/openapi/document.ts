@@ -81,7 +81,7 @@ export function buildOpenApiDocument(routeTable: readonly RouteDef[]): Json {
         ...(r.schema
           ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } }
           : r.contentType
-            ? { content: { [r.contentType]: { schema: { type: 'string' } } } }
+            ? { content: { [r.contentType]: { schema: r.contentType.endsWith('json') ? { type: 'object' } : { type: 'string' } } } }
             : {}),
       };
     }

@@ -73,6 +73,7 @@ export async function renderEmbed(token: string, facilityId: string, opts: { lan
   });
   const busy = availability.facilities[0]?.busy ?? [];
 
+  const today = floorToGrid(Date.now(), 'day');
   const cells: string[] = [];
   for (let d = start; d < end; d += DAY_MS) {
     let state: DayState = 'free';
@@ -92,7 +93,7 @@ export async function renderEmbed(token: string, facilityId: string, opts: { lan
     const text = state === 'held' && rank ? `${label[lang]} №${rank}` : label[lang];
     const date = moscowDate(d);
     cells.push(
-      `<td class="${state}${partly ? ' partly' : ''}" title="${escapeHtml(`${date}: ${label.ru} / ${label.en}${partly ? ` (${labels.partly.ru} / ${labels.partly.en})` : ''}`)}">` +
+      `<td class="${state}${partly ? ' partly' : ''}${d < today ? ' past' : ''}" title="${escapeHtml(`${date}: ${label.ru} / ${label.en}${partly ? ` (${labels.partly.ru} / ${labels.partly.en})` : ''}`)}">` +
         `<span class="d">${Number(date.slice(8, 10))}.${date.slice(5, 7)}</span><span class="s">${escapeHtml(text)}${partly ? ` <small>${escapeHtml(labels.partly[lang])}</small>` : ''}</span></td>`,
     );
   }
@@ -121,15 +122,15 @@ body{font:14px/1.4 system-ui,sans-serif;margin:12px;color:#1d1d1f;background:#ff
 h1{font-size:18px;margin:0 0 4px}.alt{color:#6b6b70;font-weight:normal;font-size:.9em}
 table{border-collapse:collapse;width:100%;table-layout:fixed;margin:8px 0}th{font-weight:600;font-size:12px;color:#555}
 td{border:1px solid #ddd;padding:4px;vertical-align:top;height:44px}td .d{display:block;font-size:12px;color:#555}td .s{font-size:12px}
-td.free{background:#eaf7ee}td.held{background:#fff5d6}td.booked{background:#fde2e1}td.blocked{background:#e4e4e7}td.partly{background-image:linear-gradient(135deg,transparent 50%,rgba(255,255,255,.7) 50%)}
-.legend span,.dot{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px}.free{background:#bfe8cb}.held{background:#ffe08a}.booked{background:#f6a5a1}.blocked{background:#b4b4bb}
+td.free{background:#eaf7ee}td.held{background:#fff5d6}td.booked{background:#fde2e1}td.blocked{background:#e4e4e7}td.past{opacity:.45}td.partly{background-image:linear-gradient(135deg,transparent 50%,rgba(255,255,255,.7) 50%)}
+.sw,.dot{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px}.free{background:#bfe8cb}.held{background:#ffe08a}.booked{background:#f6a5a1}.blocked{background:#b4b4bb}
 nav a{margin-right:12px}ul{padding-left:16px}small{color:#555}
 </style>
 </head>
 <body>
 <h1>${escapeHtml(name[lang])} <span class="alt" lang="${other}">${escapeHtml(name[other])}</span></h1>
 <p>${both(labels.title)} · ${escapeHtml(moscowDate(start))} – ${escapeHtml(moscowDate(end - DAY_MS))} · ${both(labels.times)}</p>
-<p class="legend"><span class="free"></span>${both(labels.free)}<span class="held"></span>${both(labels.held)}<span class="booked"></span>${both(labels.booked)}<span class="blocked"></span>${both(labels.blocked)}</p>
+<p class="legend"><span class="sw free"></span>${both(labels.free)}<span class="sw held"></span>${both(labels.held)}<span class="sw booked"></span>${both(labels.booked)}<span class="sw blocked"></span>${both(labels.blocked)}</p>
 <nav>${nav(-1, labels.prev)}${nav(1, labels.next)}<a href="?lang=${other}&amp;from=${moscowDate(day0)}">${other === 'en' ? 'English' : 'Русский'}</a></nav>
 <table>
 <thead><tr>${labels.weekdays[lang].map((d) => `<th>${d}</th>`).join('')}</tr></thead>
