@@ -67,21 +67,27 @@ async function generate(total: number, years: number, facilities: Facility[]): P
   };
   for (const rootId of roots) {
     const members = byRoot.get(rootId)!;
-    const slot = span / perRoot;
+    const buffer = Math.max(...members.map((m) => m.rules.bufferMinutes)) * 60_000;
+    const dayUnit = members.some((m) => m.rules.bookingUnit === 'day');
+    // Live bookings on a timeline of slots (one slot = booking + buffer): valid by construction. The rest of
+    // the root's share are bookings that ended (cancelled, released, rejected) anywhere in the period.
+    const slot = dayUnit ? 4 * DAY_MS : 2 * DAY_MS;
+    const liveSlots = Math.floor(span / slot);
     let seq = 0;
     for (let i = 0; i < perRoot && written + batch.length < total; i++) {
       const f = members[Math.floor(rand() * members.length)]!;
       const u = unitMs(f.rules.bookingUnit);
-      const buffer = Math.max(...members.map((m) => m.rules.bufferMinutes)) * 60_000;
-      const slotStart = start + i * slot;
+      const isLiveSlot = i < liveSlots;
+      const slotStart = isLiveSlot ? start + i * slot : start + Math.floor(rand() * liveSlots) * slot;
       const s = floorToGrid(slotStart, f.rules.bookingUnit) + u;
-      const room = slotStart + slot - buffer - s;
-      const units = Math.max(1, Math.min(Math.floor(room / u), 1 + Math.floor(rand() * 6)));
+      const maxUnits = Math.max(1, Math.floor((slotStart + slot - buffer - s) / u));
+      const units = Math.min(maxUnits, 1 + Math.floor(rand() * 3));
       const e = s + units * u;
-      if (e + buffer > slotStart + slot) continue; // slot too small for this unit: skip
       const r = rand();
-      const kind = r < 0.2 ? 'hold' : r < 0.25 ? 'blackout' : 'firm';
-      const status = kind === 'hold' ? (rand() < 0.3 ? 'released' : 'held') : kind === 'blackout' ? 'blackout' : rand() < 0.8 ? 'confirmed' : rand() < 0.5 ? 'pending' : 'cancelled';
+      const kind = r < 0.3 ? 'hold' : r < 0.33 ? 'blackout' : 'firm';
+      const status = !isLiveSlot
+        ? kind === 'hold' ? 'released' : kind === 'blackout' ? 'cancelled' : rand() < 0.5 ? 'cancelled' : 'rejected'
+        : kind === 'hold' ? 'held' : kind === 'blackout' ? 'blackout' : rand() < 0.8 ? 'confirmed' : 'pending';
       seq++;
       const id = new mongoose.Types.ObjectId();
       const now = new Date();
