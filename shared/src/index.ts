@@ -5,3 +5,4 @@ export * from './health.js';
 export * from './accounts.js';
 export * from './booking/index.js';
 export * from './partners.js';
+export * from './staff/index.js';

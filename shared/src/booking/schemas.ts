@@ -75,6 +75,8 @@ export const bookingSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int().min(1),
+  /** Why the last change was made, when staff gave a reason (a rejection, a confirmation, a move). */
+  reason: z.string().optional(),
 });
 export type Booking = z.infer<typeof bookingSchema>;
 

@@ -40,6 +40,8 @@ const bookingVersionSchema = new Schema(
     bumps: { type: [Schema.Types.ObjectId], default: [] },
     /** The audit record of this change: what, who, when. `before` is the previous version. */
     action: { type: String, required: true },
+    /** Why (staff decisions, blackouts, hold reordering); shown to the booking's organisation. */
+    reason: { type: String, default: '' },
     actor: {
       userId: { type: String, required: true },
       organisationId: { type: String, required: true },
@@ -84,6 +86,7 @@ export interface BookingVersionDoc {
   placedSeq: number;
   bumps: mongoose.Types.ObjectId[];
   action: string;
+  reason?: string;
   actor: { userId: string; organisationId: string; role: string };
   at: Date;
   createdAt: Date;

@@ -33,5 +33,6 @@ export function presentBooking(d: BookingVersionDoc, reduced?: Pick<ReducedBooki
     createdAt: toMoscowIso(new Date(d.createdAt).getTime()),
     updatedAt: toMoscowIso((updatedAt ?? new Date(d.at)).getTime()),
     version: d.version,
+    ...(d.reason ? { reason: d.reason } : {}),
   };
 }

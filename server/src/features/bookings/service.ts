@@ -277,7 +277,9 @@ async function claimLoop<T>(rootId: string, window: () => { start: number; end: 
 }
 
 export const bookingService = {
-  async create(caller: Caller, req: CreateBookingRequest, idempotencyKey?: string): Promise<{ booking: Booking; replayed: boolean }> {
+  /** `opts.releaseHolds` (staff blackouts): holds in the way are released by the same write (`bumps`),
+   * like a hold made firm releases the holds behind it. Firm time in the way is still a conflict. */
+  async create(caller: Caller, req: CreateBookingRequest, idempotencyKey?: string, opts: { releaseHolds?: boolean; reason?: string } = {}): Promise<{ booking: Booking; replayed: boolean }> {
     const ctx = await context();
     const facility = bookableFacility(ctx, req.facilityId);
     if (req.kind === 'blackout' && !isStaff(caller.role)) throw new AppError('forbidden', 'Only staff may create blackouts');
@@ -312,7 +314,14 @@ export const bookingService = {
       () => span,
       async (state, seq) => {
         const decision = decidePlacement({ facilityId: facility.id, kind: req.kind, phases }, liveOf(state), ctx.topo);
-        if (!decision.ok) throw await conflictError(ctx, caller, facility, { kind: req.kind, phases }, decision.conflicts, state.docs, 'The facility is not free at that time');
+        let bumps: Id[] = [];
+        if (!decision.ok) {
+          const onlyHolds = decision.conflicts.every((h) => h.booking.status === 'held');
+          if (!(opts.releaseHolds && req.kind === 'blackout' && onlyHolds)) {
+            throw await conflictError(ctx, caller, facility, { kind: req.kind, phases }, decision.conflicts, state.docs, 'The facility is not free at that time');
+          }
+          bumps = decision.conflicts.map((h) => oid(h.booking.id));
+        }
         const now = new Date();
         const d: BookingVersionDoc = {
           _id: bookingId,
@@ -330,8 +339,9 @@ export const bookingService = {
           start: new Date(span.start),
           end: new Date(span.end),
           placedSeq: seq,
-          bumps: [],
+          bumps,
           action: 'create',
+          reason: opts.reason ?? '',
           actor: actorOf(caller),
           at: now,
           createdAt: now,
@@ -385,7 +395,7 @@ export const bookingService = {
     return out.sort((a, b) => a.phases[0]!.start.localeCompare(b.phases[0]!.start) || a.id.localeCompare(b.id));
   },
 
-  async patch(caller: Caller, id: string, req: PatchBookingRequest): Promise<Booking> {
+  async patch(caller: Caller, id: string, req: PatchBookingRequest, reason?: string): Promise<Booking> {
     const ctx = await context();
     const first = await visibleLatest(caller, id);
     const facility = ctx.tree.byId.get(String(first.facilityId));
@@ -418,18 +428,19 @@ export const bookingService = {
         phases,
         status,
         placedSeq,
+        ...(reason ? { reason } : {}),
       };
     });
   },
 
-  async cancel(caller: Caller, id: string): Promise<Booking> {
+  async cancel(caller: Caller, id: string, reason?: string): Promise<Booking> {
     const ctx = await context();
     const first = await visibleLatest(caller, id);
     if (first.kind === 'blackout' && !isStaff(caller.role)) throw new AppError('forbidden', 'Only staff may lift a blackout');
     return change(ctx, caller, first, 'cancel', undefined, async (me) => {
       if (me.status === 'cancelled' || me.status === 'released') return 'unchanged';
       if (!isLive(me.status)) throw new AppError('conflict', `A ${me.status} booking cannot be cancelled`, { status: me.status });
-      return { status: me.status === 'held' ? 'released' : 'cancelled' };
+      return { status: me.status === 'held' ? 'released' : 'cancelled', ...(reason ? { reason } : {}) };
     });
   },
 
@@ -449,23 +460,50 @@ export const bookingService = {
     });
   },
 
-  async confirm(caller: Caller, id: string): Promise<Booking> {
+  async confirm(caller: Caller, id: string, reason?: string): Promise<Booking> {
     const ctx = await context();
     const first = await visibleLatest(caller, id);
     return change(ctx, caller, first, 'confirm', undefined, async (me) => {
       if (me.status === 'confirmed') return 'unchanged';
       if (me.status !== 'pending') throw new AppError('conflict', `Only a pending request can be confirmed (this booking is ${me.status})`, { status: me.status });
-      return { status: 'confirmed' };
+      return { status: 'confirmed', ...(reason ? { reason } : {}) };
     });
   },
 
-  async reject(caller: Caller, id: string): Promise<Booking> {
+  async reject(caller: Caller, id: string, reason?: string): Promise<Booking> {
     const ctx = await context();
     const first = await visibleLatest(caller, id);
     return change(ctx, caller, first, 'reject', undefined, async (me) => {
       if (me.status === 'rejected') return 'unchanged';
       if (me.status !== 'pending') throw new AppError('conflict', `Only a pending request can be rejected (this booking is ${me.status})`, { status: me.status });
-      return { status: 'rejected' };
+      return { status: 'rejected', ...(reason ? { reason } : {}) };
+    });
+  },
+
+  /**
+   * Staff move a hold in the queue: directly before `beforeId` (a live hold competing with it), or to
+   * the back (`beforeId` null). The hold gets a new version whose `placedSeq` lies strictly between
+   * the keys of its new neighbours among the holds competing with it (a fraction), decided on the
+   * state after s like every write; ranks follow from `placedSeq` as always.
+   */
+  async reorderHold(caller: Caller, id: string, beforeId: string | null, reason: string): Promise<Booking> {
+    const ctx = await context();
+    const first = await visibleLatest(caller, id);
+    if (beforeId === id) throw new AppError('conflict', 'A hold cannot be placed before itself');
+    return change(ctx, caller, first, 'reorder', undefined, async (me, state, seq) => {
+      if (me.status !== 'held') throw new AppError('conflict', `Only a live hold can be moved in the queue (this booking is ${me.status})`, { status: me.status });
+      if (beforeId === null) return { placedSeq: seq, reason };
+      const before = state.bookings.get(beforeId);
+      if (!before || before.status !== 'held' || !holdsCompete(me, before, ctx.topo)) {
+        throw new AppError('conflict', 'The other booking is not a live hold competing with this one', { beforeBookingId: beforeId });
+      }
+      const competitors = liveOf(state).filter((b) => b.status === 'held' && holdsCompete(me, b, ctx.topo));
+      const lower = Math.max(before.placedSeq - 1, ...competitors.filter((b) => b.placedSeq < before.placedSeq).map((b) => b.placedSeq));
+      const key = (lower + before.placedSeq) / 2;
+      // Keys stay unique in the root (competing holds must differ; unique keys keep the order total).
+      const used = new Set(windowOf(String(first.rootId), -Infinity, Infinity, seq - 1).records.map((d) => d.placedSeq));
+      if (!(key > lower && key < before.placedSeq) || used.has(key)) throw new AppError('conflict', 'The queue cannot be split further here; move the hold to the back instead');
+      return { placedSeq: key, reason };
     });
   },
 
@@ -484,7 +522,7 @@ export const bookingService = {
     if (bump && last.status === 'held') {
       entries.push({
         version: last.version,
-        action: `released: booking ${String(bump.bookingId)} was made firm`,
+        action: `released: ${bump.kind === 'blackout' ? 'blackout' : 'booking'} ${String(bump.bookingId)} ${bump.kind === 'blackout' ? 'was placed over it' : 'was made firm'}`,
         at: toMoscowIso(new Date(bump.at).getTime()),
         by: bump.actor,
         before: prev,
@@ -547,6 +585,22 @@ export const bookingService = {
   },
 };
 
+/**
+ * Read-only view for the staff console and capacity reports: every booking of the given roots with a
+ * version overlapping [from, to) as reduced (live or not), its latest version document and the
+ * derived hold ranks. Same read path as availability (replica synced within 250 ms).
+ */
+export async function readRoots(rootIds: string[], from: number, to: number): Promise<{ bookings: ReducedBooking[]; docs: Map<string, BookingVersionDoc>; ranks: Map<string, number>; topo: Topology; tree: FacilityTree }> {
+  const ctx = await context();
+  const state = await loadForReading(ctx, rootIds, from, to);
+  return { bookings: [...state.bookings.values()], docs: state.docs, ranks: state.ranks, topo: ctx.topo, tree: ctx.tree };
+}
+
+/** Forget the cached catalogue (after an admin change, so this process applies it at once). */
+export function invalidateCatalogueCache(): void {
+  ctxCache = undefined;
+}
+
 /** Latest version of a booking the caller may see in detail, else 404. */
 async function visibleLatest(caller: Caller, id: string): Promise<BookingVersionDoc> {
   const doc = await bookingRepository.latestVersion(oid(id));
@@ -554,7 +608,7 @@ async function visibleLatest(caller: Caller, id: string): Promise<BookingVersion
   return doc;
 }
 
-type Change = Partial<Pick<BookingVersionDoc, 'title' | 'notes' | 'phases' | 'status' | 'kind' | 'placedSeq' | 'bumps'>>;
+type Change = Partial<Pick<BookingVersionDoc, 'title' | 'notes' | 'phases' | 'status' | 'kind' | 'placedSeq' | 'bumps' | 'reason'>>;
 
 /**
  * A status or content change of an existing booking: a new version document under the root's next
@@ -607,6 +661,7 @@ async function change(
         seq,
         status: me.status,
         bumps: [],
+        reason: '',
         ...fields,
         phases,
         start: new Date(ps.start),
