@@ -4,6 +4,7 @@ import { TimelinePage } from './routes/TimelinePage';
 import { FacilityPage } from './routes/FacilityPage';
 import { BookingsPage } from './routes/BookingsPage';
 import { LoginPage } from './routes/LoginPage';
+import { InvitePage } from './routes/InvitePage';
 import { NotFoundPage, RouteErrorPage } from './routes/NotFoundPage';
 
 export const router = createBrowserRouter([
@@ -15,6 +16,7 @@ export const router = createBrowserRouter([
       { path: 'facilities/:idOrSlug', element: <FacilityPage /> },
       { path: 'bookings', element: <BookingsPage /> },
       { path: 'login', element: <LoginPage /> },
+      { path: 'invite/:token', element: <InvitePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -25,7 +25,7 @@ export function BookingsPage() {
     <section>
       <h1>{staff ? t('booking.all') : t('booking.mine')}</h1>
       <BookingsList facilityName={name} onOpen={setOpen} />
-      {open && <BookingDrawer bookingId={open} role={user.role} onClose={() => setOpen(null)} />}
+      {open && <BookingDrawer bookingId={open} role={user.role} facilityName={name} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { AppError, type Facility, type Site } from '@moskino/shared';
+import { AppError, liveStatuses, toMoscowIso, type ConflictDetails, type Facility, type Site } from '@moskino/shared';
 import {
   LazyResourceTimeline,
   Legend,
@@ -13,29 +13,46 @@ import {
   useAvailability,
   visibleRange,
   zooms,
+  type BusyInterval,
+  type TimelineEventChange,
   type TimelineSelection,
   type Zoom,
 } from '../../features/calendar';
-import { BookingDrawer, BookingForm } from '../../features/bookings';
+import { BookingDrawer, BookingForm, ConflictNotice, bookingErrorMessage, getBooking, parseConflictDetails, useBookings, usePatchBooking } from '../../features/bookings';
 import { useSession } from '../../features/auth';
 import { useI18n, type MessageKey } from '../../lib/i18n';
+import { snapDelta, snapRange } from '../../lib/time';
+
+
+interface MoveFeedback {
+  kind: 'ok' | 'error';
+  text: string;
+  conflict?: ConflictDetails;
+  facilityId?: string;
+}
 
 /**
  * Timeline + legend + booking form + details drawer, composed from the calendar, bookings and auth
  * features. Zoom and date live in the URL (`view`, `date`) with the page's filters.
  */
 export function TimelinePanel({ facilities, all, sites, height }: { facilities: Facility[]; all: Facility[]; sites: Site[]; height?: string }) {
-  const { t, lang, formatDate } = useI18n();
+  const { t, lang, formatDate, formatRange } = useI18n();
   const [params, setParams] = useSearchParams();
   const session = useSession();
   const user = session.data?.user ?? null;
+  const staff = user?.role === 'staff' || user?.role === 'admin';
+  const canBook = !!user && user.role !== 'partner';
   const zoom: Zoom = (zooms as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as Zoom) : 'week';
   const anchor = isDate(params.get('date')) ? params.get('date')! : moscowToday();
-  const range = visibleRange(zoom, anchor);
-  const iso = rangeToIso(range);
+  const range = useMemo(() => visibleRange(zoom, anchor), [zoom, anchor]);
+  const iso = useMemo(() => rangeToIso(range), [range]);
   const availability = useAvailability(iso);
+  // Own bookings of the visible range: the `version` a drag sends back (409 `stale_version` if it moved on).
+  const ownBookings = useBookings(iso, canBook);
+  const patch = usePatchBooking();
   const [selection, setSelection] = useState<TimelineSelection | null>(null);
   const [openBooking, setOpenBooking] = useState<string | null>(null);
+  const [feedback, setFeedback] = useState<MoveFeedback | null>(null);
 
   const setNav = useCallback(
     (patch: { view?: Zoom; date?: string }) =>
@@ -51,24 +68,89 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
     [setParams],
   );
 
+  const byId = useMemo(() => new Map(all.map((f) => [f.id, f])), [all]);
+  const facilityName = useCallback((id: string) => byId.get(id)?.name[lang], [byId, lang]);
   const resources = useMemo(
     () => toResources(facilities, sites, { lang, all, kindLabel: (f) => t(`kind.${f.kind}` as MessageKey), href: (f) => `/facilities/${f.slug}` }),
     [facilities, sites, lang, all, t],
   );
   const ids = useMemo(() => new Set(resources.map((r) => r.id)), [resources]);
+  const orgId = user?.organisationId ?? user?.organisation?.id;
+  const editable = useCallback(
+    (b: BusyInterval) => {
+      if (!canBook || !liveStatuses.includes(b.status)) return false;
+      if (staff) return true;
+      return b.status !== 'blackout' && !!orgId && b.organisationId === orgId;
+    },
+    [canBook, staff, orgId],
+  );
   const events = useMemo(
     () =>
-      toEvents(availability.data, ids, {
-        hold: (n) => ((n ?? 1) <= 1 ? t('status.hold1') : t('status.holdN', { n: n ?? 1 })),
-        status: (s) => t(`status.${s}` as MessageKey),
-        indirect: t('status.indirect'),
-      }),
-    [availability.data, ids, t],
+      toEvents(
+        availability.data,
+        ids,
+        {
+          hold: (n) => ((n ?? 1) <= 1 ? t('status.hold1') : t('status.holdN', { n: n ?? 1 })),
+          status: (s) => t(`status.${s}` as MessageKey),
+          indirect: t('status.indirect'),
+        },
+        editable,
+      ),
+    [availability.data, ids, t, editable],
   );
   const availabilityMissing = availability.error instanceof AppError && availability.error.status === 404;
-  const byId = useMemo(() => new Map(all.map((f) => [f.id, f])), [all]);
   const selected = selection ? byId.get(selection.facilityId) : undefined;
-  const canBook = !!user && user.role !== 'partner';
+
+  /** A drag on a row → the nearest range on that facility's booking grid (shifts, days, hours). */
+  const onSelect = useCallback(
+    (sel: TimelineSelection) => {
+      const f = byId.get(sel.facilityId);
+      if (!f) return;
+      const snapped = snapRange(Date.parse(sel.start), Date.parse(sel.end), f.rules);
+      setFeedback(null);
+      setSelection({ facilityId: sel.facilityId, start: toMoscowIso(snapped.start), end: toMoscowIso(snapped.end) });
+    },
+    [byId],
+  );
+
+  /** Move or resize by drag: PATCH the phases with the version last seen; on any refusal the block goes back. */
+  const onEventChange = useCallback(
+    async (c: TimelineEventChange) => {
+      const f = byId.get(c.resourceId);
+      if (!f) return c.revert();
+      setFeedback({ kind: 'ok', text: t('timeline.moving') });
+      try {
+        const seen = ownBookings.data?.find((b) => b.id === c.bookingId) ?? (await getBooking(c.bookingId));
+        const unit = f.rules.bookingUnit;
+        const oldStart = Date.parse(c.oldStart);
+        const oldEnd = Date.parse(c.oldEnd);
+        const phases = seen.phases.map((p) => ({ type: p.type, start: Date.parse(p.start), end: Date.parse(p.end) }));
+        let next: typeof phases;
+        if (c.kind === 'move') {
+          const delta = snapDelta(Date.parse(c.start) - oldStart, unit);
+          if (delta === 0) return c.revert();
+          next = phases.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta }));
+        } else {
+          const snapped = snapRange(oldStart, Date.parse(c.end), { bookingUnit: unit });
+          const i = phases.findIndex((p) => p.start === oldStart && p.end === oldEnd);
+          if (i < 0 || snapped.end === oldEnd) return c.revert();
+          next = phases.map((p, k) => (k === i ? { ...p, end: snapped.end } : p));
+        }
+        const updated = await patch.mutateAsync({
+          id: c.bookingId,
+          version: seen.version,
+          phases: next.map((p) => ({ type: p.type, start: toMoscowIso(p.start), end: toMoscowIso(p.end) })),
+        });
+        setFeedback({ kind: 'ok', text: t('timeline.moved', { title: updated.title, range: formatRange(updated.phases[0]!.start, updated.phases[updated.phases.length - 1]!.end) }) });
+      } catch (err) {
+        c.revert();
+        const conflict = err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : undefined;
+        const reason = err instanceof AppError && err.code === 'stale_version' ? t('timeline.moveStale') : bookingErrorMessage(t, err, f.rules);
+        setFeedback({ kind: 'error', text: `${t('timeline.moveFailed')}: ${reason}`, conflict, facilityId: f.id });
+      }
+    },
+    [byId, ownBookings.data, patch, t, formatRange],
+  );
 
   return (
     <section className="timeline-panel" aria-labelledby="timeline-title">
@@ -96,7 +178,22 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
         </div>
       </div>
       <Legend />
-      <p className="muted">{canBook ? t('timeline.selectHint') : null}</p>
+      {canBook && (
+        <p className="muted">
+          {t('timeline.selectHint')} {t('timeline.dragHint')}
+        </p>
+      )}
+      <div aria-live="polite" data-testid="move-feedback">
+        {feedback?.kind === 'ok' && <p className="ok">{feedback.text}</p>}
+        {feedback?.kind === 'error' &&
+          (feedback.conflict ? (
+            <ConflictNotice details={feedback.conflict} title={feedback.text} facilityId={feedback.facilityId} facilityName={facilityName} />
+          ) : (
+            <p role="alert" className="notice error">
+              {feedback.text}
+            </p>
+          ))}
+      </div>
       {availabilityMissing && (
         <p className="notice" role="status">
           {t('timeline.availabilityUnavailable')}
@@ -130,9 +227,11 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
             lang={lang}
             columnHeader={t('timeline.facility')}
             estimatedLabel={t('facility.estimated')}
+            estimatedShort={t('timeline.estimated')}
             selectable={canBook}
-            onSelect={setSelection}
+            onSelect={onSelect}
             onEventClick={setOpenBooking}
+            onEventChange={(c) => void onEventChange(c)}
             height={height}
           />
         </Suspense>
@@ -141,10 +240,12 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
         <div className="modal-backdrop">
           <div className="modal" role="dialog" aria-modal="true" aria-label={t('booking.new')} onKeyDown={(e) => e.key === 'Escape' && setSelection(null)}>
             <BookingForm
+              key={`${selection.facilityId}:${selection.start}:${selection.end}`}
               facility={selected}
+              facilityName={facilityName}
               start={selection.start}
               end={selection.end}
-              canBlackout={user?.role === 'staff' || user?.role === 'admin'}
+              canBlackout={staff}
               onClose={() => setSelection(null)}
               onCreated={(b) => {
                 setSelection(null);
@@ -154,7 +255,7 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
           </div>
         </div>
       )}
-      {openBooking && <BookingDrawer bookingId={openBooking} role={user?.role} onClose={() => setOpenBooking(null)} />}
+      {openBooking && <BookingDrawer bookingId={openBooking} role={user?.role} facilityName={facilityName} onClose={() => setOpenBooking(null)} />}
     </section>
   );
 }

@@ -1,4 +1,11 @@
 export { BookingForm, type BookingFormProps } from './components/BookingForm';
 export { BookingDrawer } from './components/BookingDrawer';
 export { BookingsList } from './components/BookingsList';
+export { ConflictNotice } from './components/ConflictNotice';
+export { statusLabel } from './components/status-label';
+export { usePatchBooking } from './api/booking-action';
+export { useBookings } from './api/get-bookings';
+export { bookingErrorMessage } from './lib/errors';
+export { parseConflictDetails } from './types';
 export type { Booking } from './types';
+export { getBooking } from './api/get-booking';

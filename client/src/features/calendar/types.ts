@@ -32,6 +32,20 @@ export interface TimelineEvent {
   indirect: boolean;
   bookingId?: string;
   className: string;
+  /** Own live booking: may be moved and resized by drag (the server decides). */
+  editable: boolean;
+}
+
+/** A block dragged or resized on the timeline; `revert` puts it back where it was. */
+export interface TimelineEventChange {
+  bookingId: string;
+  resourceId: string;
+  oldStart: string;
+  oldEnd: string;
+  start: string;
+  end: string;
+  kind: 'move' | 'resize';
+  revert: () => void;
 }
 
 export interface TimelineSelection {

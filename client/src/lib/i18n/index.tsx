@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ru, type MessageKey } from './ru';
 import { en } from './en';
 import { MOSCOW_TZ } from '../time';
+import { featureLabel } from './features';
 
 export type Lang = 'ru' | 'en';
 export type { MessageKey };
@@ -26,6 +27,15 @@ export interface I18n {
   formatTime: (d: Date | string) => string;
   formatNumber: (n: number) => string;
   formatRange: (start: Date | string, end: Date | string) => string;
+  /** A catalogue feature tag as a label (a humanised tag when the dictionary lacks it). */
+  feature: (tag: string) => string;
+}
+
+const enOrdinal = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+const enSuffix: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+/** 1 → "1st" (English) / "1-й" (Russian). Messages use `{nth}` beside `{n}`. */
+export function ordinal(n: number, lang: Lang): string {
+  return lang === 'en' ? `${n}${enSuffix[enOrdinal.select(n)] ?? 'th'}` : `${n}-й`;
 }
 
 export function createI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18n {
@@ -43,8 +53,10 @@ export function createI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I
     t: (key, vars) => {
       const text = dict[key] ?? key;
       if (!vars) return text;
+      if (typeof vars.n === 'number' && text.includes('{nth}')) vars = { ...vars, nth: ordinal(vars.n, lang) };
+      const vs = vars;
       return text.replace(/\{(\w+)\}/g, (_, name: string) => {
-        const v = vars[name];
+        const v = vs[name];
         return v === undefined ? `{${name}}` : typeof v === 'number' ? formatNumber(v) : v;
       });
     },
@@ -53,6 +65,7 @@ export function createI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I
     formatTime: (d) => time.format(toDate(d)),
     formatNumber,
     formatRange: (s, e) => dateTime.formatRange(toDate(s), toDate(e)),
+    feature: (tag) => featureLabel(tag, lang),
   };
 }
 

@@ -41,8 +41,13 @@ describe('BookingForm', () => {
   it('is prefilled from the selected range, in Moscow wall-clock time', () => {
     renderForm();
     expect(screen.getByText('Sound stage 1')).toBeTruthy();
-    expect((screen.getByLabelText('Start (MSK)') as HTMLInputElement).value).toBe('2026-05-04T08:00');
-    expect((screen.getByLabelText('End (MSK)') as HTMLInputElement).value).toBe('2026-05-04T20:00');
+    expect((screen.getByLabelText('Start date') as HTMLInputElement).value).toBe('2026-05-04');
+    expect((screen.getByLabelText('Start time, MSK') as HTMLSelectElement).value).toBe('08:00');
+    expect((screen.getByLabelText('End date') as HTMLInputElement).value).toBe('2026-05-04');
+    expect((screen.getByLabelText('End time, MSK') as HTMLSelectElement).value).toBe('20:00');
+    // 24-hour times on the facility's grid (shifts from 08:00 and 20:00), whatever the browser locale.
+    expect([...(screen.getByLabelText('Start time, MSK') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['08:00', '20:00']);
+    expect(screen.getByText(/Booking unit: shift/)).toBeTruthy();
     expect((screen.getByLabelText('Phase') as HTMLSelectElement).value).toBe('shoot');
     expect((screen.getByLabelText('Hold (tentative)') as HTMLInputElement).checked).toBe(true);
   });
@@ -54,10 +59,10 @@ describe('BookingForm', () => {
     expect(screen.getByText('Enter a title')).toBeTruthy();
     await user.type(screen.getByLabelText('Working title'), 'Project X');
     await user.click(screen.getByRole('button', { name: 'Add phase' }));
-    const starts = screen.getAllByLabelText('Start (MSK)') as HTMLInputElement[];
-    // Second phase starts inside the first one.
-    await user.clear(starts[1]!);
-    await user.type(starts[1]!, '2026-05-04T10:00');
+    const startTimes = screen.getAllByLabelText('Start time, MSK') as HTMLSelectElement[];
+    // The added phase follows the first (20:00); moved to 08:00 it starts inside the first one.
+    expect(startTimes[1]!.value).toBe('20:00');
+    await user.selectOptions(startTimes[1]!, '08:00');
     await user.click(screen.getByRole('button', { name: 'Book' }));
     expect(screen.getByText('Phases of one booking must not overlap')).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
@@ -107,10 +112,26 @@ describe('BookingForm', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('That time is taken');
     expect(alert.textContent).toContain('Confirmed');
+    expect(alert.textContent).toContain('08:00');
     const suggestion = screen.getAllByRole('button').find((b) => b.closest('.suggestions'))!;
     await user.click(suggestion);
-    expect((screen.getByLabelText('Start (MSK)') as HTMLInputElement).value).toBe('2026-05-05T08:00');
-    expect((screen.getByLabelText('End (MSK)') as HTMLInputElement).value).toBe('2026-05-05T20:00');
+    expect((screen.getByLabelText('Start date') as HTMLInputElement).value).toBe('2026-05-05');
+    expect((screen.getByLabelText('Start time, MSK') as HTMLSelectElement).value).toBe('08:00');
+    expect((screen.getByLabelText('End date') as HTMLInputElement).value).toBe('2026-05-05');
+    expect((screen.getByLabelText('End time, MSK') as HTMLSelectElement).value).toBe('20:00');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('BookingForm: server rule errors', () => {
+  it('translates a lead-time refusal', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockResolvedValueOnce(
+      json(400, { error: { code: 'validation_failed', message: 'Invalid body', details: { in: 'body', issues: [{ path: 'phases.0.start', code: 'too_soon', message: 'must start at least 24 h from now' }] } } }),
+    );
+    renderForm();
+    await user.type(screen.getByLabelText('Working title'), 'Project X');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Must start at least 24 h from now');
   });
 });

@@ -1,10 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { AppError, phaseTypes, type Facility, type PhaseType } from '@moskino/shared';
+import { AppError, phaseTypes, unitMs, type Facility, type PhaseType } from '@moskino/shared';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
-import { isoToMoscowLocal, moscowLocalToIso } from '../../../lib/time';
+import { isoToMoscowLocal, joinLocal, moscowLocalToIso, splitLocal, unitTimes } from '../../../lib/time';
 import { useCreateBooking } from '../api/create-booking';
+import { bookingErrorMessage } from '../lib/errors';
 import { bookingFormSchema } from '../lib/schema';
 import { parseConflictDetails, type Booking, type BookingKind } from '../types';
+import { ConflictNotice } from './ConflictNotice';
 
 interface PhaseRow {
   key: number;
@@ -16,6 +18,8 @@ interface PhaseRow {
 
 export interface BookingFormProps {
   facility: Pick<Facility, 'id' | 'name' | 'estimated' | 'rules'>;
+  /** Names of related facilities (a conflict may sit on the zone or one of its sets). */
+  facilityName?: (id: string) => string | undefined;
   /** The selected range (ISO instants). */
   start: string;
   end: string;
@@ -32,8 +36,9 @@ function newIdempotencyKey(): string {
 }
 
 /** Booking form opened from a selection on the timeline: hold or firm, phases with their own ranges. */
-export function BookingForm({ facility, start, end, canBlackout, onCreated, onClose }: BookingFormProps) {
-  const { t, lang, formatRange } = useI18n();
+export function BookingForm({ facility, facilityName, start, end, canBlackout, onCreated, onClose }: BookingFormProps) {
+  const { t, lang, formatNumber } = useI18n();
+  const times = unitTimes(facility.rules.bookingUnit);
   const id = useId();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<BookingKind>('hold');
@@ -86,29 +91,49 @@ export function BookingForm({ facility, start, end, canBlackout, onCreated, onCl
 
   const err = mutation.error;
   const conflict = err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : null;
-  const otherError =
-    err && !conflict
-      ? err instanceof AppError
-        ? err.status === 401
-          ? t('booking.err.signIn')
-          : err.status === 0
-            ? t('state.serverDown')
-            : err.code === 'stale_version'
-              ? t('booking.stale')
-              : err.status === 404
-                ? t('booking.unavailable')
-                : err.message
-        : t('state.error')
-      : null;
+  const otherError = err && !conflict ? bookingErrorMessage(t, err, facility.rules) : null;
+  const r = facility.rules;
+
+  /** A date input and a 24-hour time select on the booking grid: the same in every browser locale. */
+  const dateTime = (p: PhaseRow, i: number, which: 'start' | 'end') => {
+    const { date, time } = splitLocal(p[which]);
+    const options = times.includes(time) || !time ? times : [...times, time].sort();
+    const invalid = !!errors[`phases.${i}.${which}`];
+    return (
+      <>
+        <label>
+          {t(which === 'start' ? 'booking.startDate' : 'booking.endDate')}
+          <input type="date" value={date} required onChange={(e) => updatePhase(p.key, { [which]: joinLocal(e.target.value, time || times[0]!) })} aria-invalid={invalid} />
+        </label>
+        <label>
+          {t(which === 'start' ? 'booking.startTime' : 'booking.endTime')}
+          <select value={time} onChange={(e) => updatePhase(p.key, { [which]: joinLocal(date, e.target.value) })} aria-invalid={invalid}>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+      </>
+    );
+  };
 
   return (
     <form className="form booking-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>{t('booking.new')}</h2>
       <p>
         <strong>{t('booking.facility')}:</strong> {facility.name[lang]}
-        {facility.estimated && <span className="badge estimated"> {t('timeline.estimated')}</span>}
+        {facility.estimated && (
+          <span className="badge estimated" title={t('facility.estimated')}>
+            {t('timeline.estimated')}
+          </span>
+        )}
       </p>
-      <p className="muted">{t('app.moscowTime')}</p>
+      <p className="muted">
+        {t('app.moscowTime')}.{' '}
+        {t('booking.rules', { unit: t(`unit.${r.bookingUnit}` as MessageKey), lead: formatNumber(r.leadTimeHours), buffer: formatNumber(r.bufferMinutes) })}
+      </p>
       <label>
         {t('booking.title')}
         <input
@@ -148,14 +173,8 @@ export function BookingForm({ facility, start, end, canBlackout, onCreated, onCl
                 ))}
               </select>
             </label>
-            <label>
-              {t('booking.start')}
-              <input type="datetime-local" step={3600} value={p.start} onChange={(e) => updatePhase(p.key, { start: e.target.value })} aria-invalid={!!errors[`phases.${i}.start`]} />
-            </label>
-            <label>
-              {t('booking.end')}
-              <input type="datetime-local" step={3600} value={p.end} onChange={(e) => updatePhase(p.key, { end: e.target.value })} aria-invalid={!!errors[`phases.${i}.end`]} />
-            </label>
+            {dateTime(p, i, 'start')}
+            {dateTime(p, i, 'end')}
             {phases.length > 1 && (
               <button type="button" onClick={() => setPhases((ps) => ps.filter((x) => x.key !== p.key))}>
                 {t('booking.removePhase')}
@@ -170,7 +189,7 @@ export function BookingForm({ facility, start, end, canBlackout, onCreated, onCl
           onClick={() => {
             const last = phases[phases.length - 1];
             const s = last?.end ?? isoToMoscowLocal(start);
-            const e = isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(s)) + 24 * 3600_000));
+            const e = isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(s)) + unitMs(facility.rules.bookingUnit)));
             setPhases((ps) => [...ps, { key: nextKey++, type: 'strike', start: s, end: e }]);
           }}
         >
@@ -181,37 +200,7 @@ export function BookingForm({ facility, start, end, canBlackout, onCreated, onCl
         {t('booking.notes')}
         <textarea name="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
-      {conflict && (
-        <div role="alert" className="conflict">
-          <h3>{t('booking.conflict')}</h3>
-          {conflict.conflicts.length > 0 && (
-            <>
-              <p>{t('booking.conflicts')}:</p>
-              <ul>
-                {conflict.conflicts.map((c, i) => (
-                  <li key={i}>
-                    {formatRange(c.start, c.end)} — {t(`status.${c.status}` as MessageKey)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {conflict.suggestions.length > 0 && (
-            <>
-              <p>{t('booking.suggestions')}:</p>
-              <ul className="suggestions">
-                {conflict.suggestions.map((s, i) => (
-                  <li key={i}>
-                    <button type="button" onClick={() => applySuggestion(s)}>
-                      {formatRange(s.start, s.end)}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
+      {conflict && <ConflictNotice details={conflict} facilityId={facility.id} facilityName={facilityName} onApply={applySuggestion} />}
       {otherError && (
         <p role="alert" className="error">
           {otherError}

@@ -8,7 +8,7 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import { MOSCOW_TZ } from '../../../lib/time';
-import type { TimelineEvent, TimelineResource, TimelineSelection, Zoom } from '../types';
+import type { TimelineEvent, TimelineEventChange, TimelineResource, TimelineSelection, Zoom } from '../types';
 import './timeline.css';
 
 export interface ResourceTimelineProps {
@@ -21,9 +21,13 @@ export interface ResourceTimelineProps {
   columnHeader: string;
   /** Tooltip and screen-reader text of the estimated-figures mark. */
   estimatedLabel: string;
+  /** The visible mark itself, e.g. "estimate". */
+  estimatedShort?: string;
   selectable: boolean;
   onSelect?: (sel: TimelineSelection) => void;
   onEventClick?: (bookingId: string) => void;
+  /** A block moved or resized by drag; call `revert` when the server refuses. */
+  onEventChange?: (change: TimelineEventChange) => void;
   height?: string | number;
 }
 
@@ -34,6 +38,13 @@ const viewByZoom: Record<Zoom, string> = {
   quarter: 'mkQuarter',
 };
 
+interface FcEventLike {
+  start: Date | null;
+  end: Date | null;
+  extendedProps: Record<string, unknown>;
+  getResources: () => { id: string }[];
+}
+
 const hm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 
 /**
@@ -41,7 +52,7 @@ const hm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
  * Gets plain rows and events; navigation is driven by the `zoom`/`start` props (the URL owns them).
  */
 export default function ResourceTimeline(props: ResourceTimelineProps) {
-  const { resources, events, zoom, start, lang, columnHeader, estimatedLabel, selectable, onSelect, onEventClick, height = '70vh' } = props;
+  const { resources, events, zoom, start, lang, columnHeader, estimatedLabel, estimatedShort = '*', selectable, onSelect, onEventClick, onEventChange, height = '70vh' } = props;
   const ref = useRef<CalendarRef>(null);
   const viewName = viewByZoom[zoom];
 
@@ -71,11 +82,32 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
         start: e.start,
         end: e.end,
         title: e.title,
-        className: e.className,
+        className: e.className + (e.editable ? ' busy-editable' : ''),
+        editable: e.editable,
+        resourceEditable: false,
         extendedProps: { kind: e.kind, indirect: e.indirect, bookingId: e.bookingId },
       })),
     [events],
   );
+
+  const change = (kind: TimelineEventChange['kind'], info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => {
+    const id = info.event.extendedProps.bookingId as string | undefined;
+    const resourceId = info.event.getResources()[0]?.id ?? '';
+    if (!id || !onEventChange || !info.event.start || !info.event.end || !info.oldEvent.start || !info.oldEvent.end) {
+      info.revert();
+      return;
+    }
+    onEventChange({
+      bookingId: id,
+      resourceId,
+      oldStart: info.oldEvent.start.toISOString(),
+      oldEnd: info.oldEvent.end.toISOString(),
+      start: info.event.start.toISOString(),
+      end: info.event.end.toISOString(),
+      kind,
+      revert: info.revert,
+    });
+  };
 
   return (
     <div className="mk-timeline" data-zoom={zoom}>
@@ -123,8 +155,8 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
                 <span className="facility-cell">
                   {p.href ? <a href={p.href}>{arg.resource?.title}</a> : arg.resource?.title}
                   {p.estimated ? (
-                    <abbr className="est-mark" title={estimatedLabel} aria-label={estimatedLabel}>
-                      *
+                    <abbr className="est-mark" title={estimatedLabel}>
+                      {estimatedShort}
                     </abbr>
                   ) : null}
                 </span>
@@ -145,6 +177,9 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
             onEventClick(id);
           }
         }}
+        editable={false}
+        eventDrop={(info) => change('move', info)}
+        eventResize={(info) => change('resize', info)}
         selectable={selectable}
         selectAllow={(span) => !!span.resource?.extendedProps.bookable}
         select={(info) => {

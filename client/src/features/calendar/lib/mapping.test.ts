@@ -86,6 +86,12 @@ describe('toEvents: availability → timeline events', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(4);
   });
 
+  it('makes only own live direct blocks draggable', () => {
+    const events = toEvents(availability, new Set(['zone', 'set', 'stage']), labels, (b) => b.bookingId === 'b1' || b.bookingId === 'b9');
+    expect(events.map((e) => e.editable)).toEqual([true, false, false, false, false]);
+    expect(toEvents(availability, new Set(['zone']), labels).every((e) => !e.editable)).toBe(true);
+  });
+
   it('drops facilities that are not rows and copes with no data', () => {
     expect(toEvents(availability, new Set(['stage']), labels).map((e) => e.kind)).toEqual(['blackout']);
     expect(toEvents(undefined, new Set(['zone']), labels)).toEqual([]);

@@ -85,8 +85,11 @@ export interface LabelFns {
   indirect: string;
 }
 
+/** Which busy intervals the caller may drag (own live bookings); none when omitted. */
+export type EditableFn = (b: BusyInterval) => boolean;
+
 /** Availability → timeline events; only rows that exist are kept (hidden facilities are dropped). */
-export function toEvents(availability: Availability | undefined, resourceIds: ReadonlySet<string>, labels: LabelFns): TimelineEvent[] {
+export function toEvents(availability: Availability | undefined, resourceIds: ReadonlySet<string>, labels: LabelFns, editable?: EditableFn): TimelineEvent[] {
   if (!availability) return [];
   const out: TimelineEvent[] = [];
   for (const fa of availability.facilities) {
@@ -106,6 +109,7 @@ export function toEvents(availability: Availability | undefined, resourceIds: Re
         indirect,
         bookingId: indirect ? undefined : b.bookingId,
         className: `busy busy-${kind}${indirect ? ' busy-indirect' : ''}`,
+        editable: !indirect && !!b.bookingId && kind !== 'other' && (editable?.(b) ?? false),
       });
     });
   }

@@ -15,9 +15,9 @@ interface Props {
 
 /** The filter panel beside the timeline; its state lives in the URL (owned by the page). */
 export function FacilityFilters({ sites, facilities, values, onChange, onReset, shown }: Props) {
-  const { t, lang } = useI18n();
+  const { t, lang, feature } = useI18n();
   const id = useId();
-  const features = allFeatures(facilities);
+  const features = allFeatures(facilities).sort((a, b) => feature(a).localeCompare(feature(b), lang));
   const selectedFeatures = (values.feature ?? '').split(',').filter(Boolean);
   return (
     <form className="filters" role="search" aria-label={t('filters.title')} onSubmit={(e) => e.preventDefault()}>
@@ -59,7 +59,7 @@ export function FacilityFilters({ sites, facilities, values, onChange, onReset, 
         >
           {features.map((f) => (
             <option key={f} value={f}>
-              {f.replace(/_/g, ' ')}
+              {feature(f)}
             </option>
           ))}
         </select>

@@ -3,7 +3,7 @@ import { useI18n, type MessageKey } from '../../../lib/i18n';
 
 /** Specifications of one facility; estimated figures are flagged. */
 export function FacilitySpecs({ facility: f, site }: { facility: Facility; site?: Site }) {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, lang, formatNumber, feature } = useI18n();
   const est = f.estimated ? (
     <abbr className="estimated" title={t('facility.estimated')}>
       {' '}
@@ -35,7 +35,7 @@ export function FacilitySpecs({ facility: f, site }: { facility: Facility; site?
           {f.heightM !== null && est}
         </dd>
         <dt>{t('facility.features')}</dt>
-        <dd>{f.features.map((x) => x.replace(/_/g, ' ')).join(', ') || '—'}</dd>
+        <dd>{f.features.map(feature).join(', ') || '—'}</dd>
         <dt>{t('facility.unit')}</dt>
         <dd>{t(`unit.${r.bookingUnit}` as MessageKey)}</dd>
         <dt>{t('facility.minMax')}</dt>
