@@ -39,7 +39,8 @@ export interface ReducedBooking extends LiveBooking {
   bumpedAtSeq?: number;
 }
 
-/** Latest version of every booking, with bumps applied. Returns live and terminal ones alike. */
+/** Latest version of every booking, with bumps applied. Returns live and terminal ones alike. A bump
+ * counts only when it comes after the booking's latest version (a new version replaces the state). */
 export function reduceVersions(records: readonly VersionRecord[]): Map<string, ReducedBooking> {
   const latest = new Map<string, VersionRecord>();
   for (const r of records) {
@@ -48,26 +49,55 @@ export function reduceVersions(records: readonly VersionRecord[]): Map<string, R
   }
   const bumpedAt = new Map<string, number>();
   for (const r of records) {
-    for (const id of r.bumps) bumpedAt.set(id, Math.min(bumpedAt.get(id) ?? Infinity, r.seq));
+    for (const id of r.bumps) {
+      const target = latest.get(id);
+      if (target && r.seq > target.seq) bumpedAt.set(id, Math.min(bumpedAt.get(id) ?? Infinity, r.seq));
+    }
   }
   const out = new Map<string, ReducedBooking>();
   for (const [id, r] of latest) {
     const bump = bumpedAt.get(id);
-    const bumped = bump !== undefined && bump > r.seq && r.status === 'held';
-    out.set(id, {
-      id,
-      facilityId: r.facilityId,
-      organisationId: r.organisationId,
-      kind: r.kind,
-      status: bumped ? 'released' : r.status,
-      phases: r.phases,
-      placedSeq: r.placedSeq,
-      version: r.version,
-      seq: r.seq,
-      ...(bumped ? { bumpedAtSeq: bump } : {}),
-    });
+    const bumped = bump !== undefined && r.status === 'held';
+    out.set(id, { ...reducedOf(r), ...(bumped ? { status: 'released' as const, bumpedAtSeq: bump } : {}) });
   }
   return out;
+}
+
+function reducedOf(r: VersionRecord): ReducedBooking {
+  return {
+    id: r.bookingId,
+    facilityId: r.facilityId,
+    organisationId: r.organisationId,
+    kind: r.kind,
+    status: r.status,
+    phases: r.phases,
+    placedSeq: r.placedSeq,
+    version: r.version,
+    seq: r.seq,
+  };
+}
+
+/**
+ * The same function, one version at a time: given the state after seq n (as `reduceVersions` of
+ * versions 1..n) and version n + 1, updates `state` in place to the state after n + 1 (equal to
+ * `reduceVersions` of versions 1..n+1; property-tested). Versions must come in seq order. Returns
+ * the ids whose state changed (the booking itself, and the holds it released).
+ */
+export function applyVersion(state: Map<string, ReducedBooking>, r: VersionRecord): string[] {
+  const changed: string[] = [];
+  const cur = state.get(r.bookingId);
+  if (!cur || r.version > cur.version) {
+    state.set(r.bookingId, reducedOf(r));
+    changed.push(r.bookingId);
+  }
+  for (const id of r.bumps) {
+    const target = state.get(id);
+    // Only the first bump after the target's latest version counts; it releases a hold.
+    if (!target || !(r.seq > target.seq) || target.bumpedAtSeq !== undefined || target.status !== 'held') continue;
+    state.set(id, { ...target, status: 'released', bumpedAtSeq: r.seq });
+    changed.push(id);
+  }
+  return changed;
 }
 
 export type Decision = { ok: true; bumps: string[] } | { ok: false; reason: 'conflict' | 'not_first_hold'; conflicts: ConflictHit[] };
