@@ -38,6 +38,32 @@ import {
   siteSchema,
   userListQuerySchema,
   userSchema,
+  approvalItemSchema,
+  decideBodySchema,
+  decideResultSchema,
+  reorderHoldBodySchema,
+  staffCancelBodySchema,
+  blackoutImpactBodySchema,
+  blackoutImpactSchema,
+  createBlackoutBodySchema,
+  blackoutCreatedSchema,
+  notificationSchema,
+  auditQuerySchema,
+  auditEntrySchema,
+  utilisationQuerySchema,
+  utilisationSchema,
+  forecastQuerySchema,
+  forecastSchema,
+  revenueQuerySchema,
+  revenueSchema,
+  facilityInputSchema,
+  facilityPatchSchema,
+  retireBodySchema,
+  catalogueExportQuerySchema,
+  catalogueImportBodySchema,
+  catalogueImportResultSchema,
+  catalogueRowSchema,
+  bookingInTheWaySchema,
 } from '@moskino/shared';
 
 /**
@@ -182,4 +208,38 @@ export const operations: Record<string, OperationSpec> = {
     },
   },
   'GET /api/search/free': { tag: 'Partners', query: freeSearchQuerySchema, responses: ok(freeSearchResultSchema) },
+...staffOperations(),
 };
+
+/** Issue 6: staff console, audit, capacity and catalogue administration. */
+function staffOperations(): Record<string, OperationSpec> {
+  const conflict = (description: string): ResponseSpec => ({ description, schema: apiErrorBodySchema });
+  const catalogueConflict = conflict('`catalogue_conflict`: existing bookings are in the way (details.bookings: ' + Object.keys(bookingInTheWaySchema.shape).join(', ') + ')');
+  return {
+    'GET /api/staff/approvals': { tag: 'Staff', responses: ok(z.array(approvalItemSchema)) },
+    'POST /api/staff/approvals/decide': { tag: 'Staff', body: decideBodySchema, responses: ok(decideResultSchema, 'One result per decision') },
+    'POST /api/staff/holds/reorder': { tag: 'Staff', body: reorderHoldBodySchema, responses: { ...ok(bookingSchema), 409: conflict('Not a live hold, or not competing') } },
+    'PATCH /api/staff/bookings/:id': { tag: 'Staff', params: bookingIdParamsSchema, body: z.intersection(patchBookingSchema, z.object({ reason: z.string() })), responses: { ...ok(bookingSchema), 409: bookingConflict } },
+    'POST /api/staff/bookings/:id/cancel': { tag: 'Staff', params: bookingIdParamsSchema, body: staffCancelBodySchema, responses: ok(bookingSchema) },
+    'POST /api/staff/blackouts/impact': { tag: 'Staff', body: blackoutImpactBodySchema, responses: ok(blackoutImpactSchema) },
+    'POST /api/staff/blackouts': {
+      tag: 'Staff',
+      body: createBlackoutBodySchema,
+      responses: { ...created(blackoutCreatedSchema), 409: conflict('`booking_conflict` (firm time in the way) or `holds_in_the_way` (details.holds; send releaseHolds: true)') },
+    },
+    'GET /api/notifications': { tag: 'Staff', responses: ok(z.array(notificationSchema)) },
+    'GET /api/staff/audit': { tag: 'Audit', query: auditQuerySchema, responses: ok(z.array(auditEntrySchema)) },
+    'GET /api/staff/utilisation': { tag: 'Capacity', query: utilisationQuerySchema, responses: ok(utilisationSchema, 'JSON, or CSV (text/csv) with format=csv') },
+    'GET /api/staff/forecast': { tag: 'Capacity', query: forecastQuerySchema, responses: ok(forecastSchema) },
+    'GET /api/staff/revenue': { tag: 'Capacity', query: revenueQuerySchema, responses: ok(revenueSchema, 'An estimate') },
+    'POST /api/admin/facilities': { tag: 'Catalogue admin', body: facilityInputSchema, responses: { ...created(facilitySchema), 409: conflict('Slug taken') } },
+    'PATCH /api/admin/facilities/:id': { tag: 'Catalogue admin', body: facilityPatchSchema, responses: { ...ok(facilitySchema), 409: catalogueConflict } },
+    'POST /api/admin/facilities/:id/retire': { tag: 'Catalogue admin', body: retireBodySchema, responses: { ...ok(facilitySchema), 409: catalogueConflict } },
+    'GET /api/admin/catalogue/export': { tag: 'Catalogue admin', query: catalogueExportQuerySchema, responses: ok(z.object({ rows: z.array(catalogueRowSchema) }), 'JSON rows, or CSV (text/csv) with format=csv') },
+    'POST /api/admin/catalogue/import': {
+      tag: 'Catalogue admin',
+      body: catalogueImportBodySchema,
+      responses: { ...ok(catalogueImportResultSchema, 'Imported (or a clean dry run)'), 400: { description: 'Bad rows: every problem by line and field; nothing imported', schema: catalogueImportResultSchema } },
+    },
+  };
+}

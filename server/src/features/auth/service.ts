@@ -29,6 +29,7 @@ import {
 } from './repository.js';
 import { csrfTokenFor, hashToken, newToken, tokenPattern } from './tokens.js';
 import type { UserDoc } from './models.js';
+import { recordAudit } from '../audit/service.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -99,8 +100,10 @@ export const organisationService = {
   async create(kind: OrganisationKind, name: OrganisationName, key: string | null = null): Promise<Organisation> {
     return presentOrganisation(await organisationRepository.create({ kind, name: normaliseName(name), key }));
   },
-  async createFromBody(body: CreateOrganisationBody): Promise<Organisation> {
-    return this.create(body.kind, body.name);
+  async createFromBody(body: CreateOrganisationBody, caller?: Caller): Promise<Organisation> {
+    const org = await this.create(body.kind, body.name);
+    if (caller) await recordAudit(caller, { entity: 'organisation', entityId: org.id, action: 'organisation.create', organisationId: org.id, after: org });
+    return org;
   },
   /** Idempotent by key (demo data). */
   async upsertByKey(key: string, kind: OrganisationKind, name: OrganisationName): Promise<Organisation> {
@@ -161,10 +164,13 @@ export const userService = {
   async setActive(caller: Caller, id: string, active: boolean): Promise<User> {
     if (!isObjectId(id)) throw new AppError('invalid_id', 'Malformed user id');
     if (!active && id === caller.userId) throw new AppError('conflict', 'You cannot deactivate yourself');
+    const before = await userRepository.findById(id);
     const doc = await userRepository.setActive(id, active);
     if (!doc) throw new AppError('not_found', 'No such user');
     if (!active) await sessionRepository.deleteForUser(id);
-    return presentUser(doc);
+    const after = presentUser(doc);
+    await recordAudit(caller, { entity: 'user', entityId: id, action: active ? 'user.activate' : 'user.deactivate', organisationId: after.organisationId, before: before ? presentUser(before) : null, after });
+    return after;
   },
 };
 
@@ -256,6 +262,7 @@ export const invitationService = {
       invitedBy: caller.userId,
       expiresAt,
     });
+    await recordAudit(caller, { entity: 'user', entityId: body.email, action: 'user.invite', organisationId: body.organisationId, after: { email: body.email, role: body.role, organisationId: body.organisationId } });
     return { inviteUrl: `/invite/${token}`, token, expiresAt: expiresAt.toISOString() };
   },
 
@@ -297,6 +304,8 @@ export const invitationService = {
       throw err;
     }
     await invitationRepository.markUsed(invitation._id as mongoose.Types.ObjectId, new Date());
+    const created = presentUser(user);
+    await recordAudit({ userId: created.id, organisationId: created.organisationId, role: created.role }, { entity: 'user', entityId: created.id, action: 'user.create', organisationId: created.organisationId, after: created });
     return startSession(user);
   },
 };
