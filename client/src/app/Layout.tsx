@@ -52,6 +52,21 @@ export function Layout() {
                 <NavLink to="/bookings">{staff ? t('nav.allBookings') : t('nav.myBookings')}</NavLink>
               </li>
             )}
+            {user && (
+              <>
+                <li>
+                  <NavLink to="/availability">{t('nav.availability')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/free">{t('nav.free')}</NavLink>
+                </li>
+              </>
+            )}
+            {staff && (
+              <li>
+                <NavLink to="/staff">{t('nav.console')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="topbar-right">

@@ -7,6 +7,11 @@ import { LoginPage } from './routes/LoginPage';
 import { InvitePage } from './routes/InvitePage';
 import { NotFoundPage, RouteErrorPage } from './routes/NotFoundPage';
 
+// Partner and staff pages are loaded only when opened (they are not on the initial path).
+const availability = () => import('./routes/AvailabilityPage');
+const free = () => import('./routes/FreeSearchPage');
+const console_ = () => import('./routes/StaffConsole');
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -17,6 +22,17 @@ export const router = createBrowserRouter([
       { path: 'bookings', element: <BookingsPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'invite/:token', element: <InvitePage /> },
+      { path: 'availability', lazy: () => availability().then((m) => ({ Component: m.AvailabilityPage })) },
+      { path: 'free', lazy: () => free().then((m) => ({ Component: m.FreeSearchPage })) },
+      {
+        path: 'staff',
+        lazy: () => console_().then((m) => ({ Component: m.StaffConsole })),
+        children: [
+          { index: true, lazy: () => console_().then((m) => ({ Component: m.ApprovalsPage })) },
+          { path: 'blackouts', lazy: () => console_().then((m) => ({ Component: m.BlackoutsPage })) },
+          { path: 'capacity', lazy: () => console_().then((m) => ({ Component: m.CapacityPage })) },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,5 @@
 import type { MessageKey } from './ru';
+import { consoleEn } from './console';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Moskino — booking',
@@ -206,4 +207,5 @@ export const en: Record<MessageKey, string> = {
   'invite.gone': 'This invitation has been used or has expired',
   'invite.unknown': 'There is no such invitation',
   'invite.welcome': 'Welcome, {name}!',
+  ...consoleEn,
 };

@@ -1,3 +1,5 @@
+import { consoleRu } from './console';
+
 /** Russian, the default language. Every key here must exist in `en.ts` (the type enforces it). */
 export const ru = {
   'app.title': 'Москино — бронирование',
@@ -205,6 +207,7 @@ export const ru = {
   'invite.gone': 'Приглашение уже использовано или истекло',
   'invite.unknown': 'Такого приглашения нет',
   'invite.welcome': 'Добро пожаловать, {name}!',
+  ...consoleRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

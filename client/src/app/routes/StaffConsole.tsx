@@ -1,0 +1,152 @@
+import { useMemo } from 'react';
+import { Link, NavLink, Outlet, useSearchParams } from 'react-router-dom';
+import { useSession } from '../../features/auth';
+import { useFacilities, useSites } from '../../features/facilities';
+import { ApprovalsQueue, BlackoutForm } from '../../features/staff';
+import { UtilisationView, mondayOf } from '../../features/capacity';
+import { moscowToday } from '../../lib/time';
+import { useI18n, type MessageKey } from '../../lib/i18n';
+import { gridFacilities } from './AvailabilityPage';
+import { QueryState } from './QueryState';
+
+const tabs: Array<{ to: string; key: MessageKey; admin?: boolean }> = [
+  { to: '/staff', key: 'console.approvals' },
+  { to: '/staff/blackouts', key: 'console.blackouts' },
+  { to: '/staff/capacity', key: 'console.capacity' },
+  { to: '/staff/audit', key: 'console.audit' },
+  { to: '/admin/catalogue', key: 'console.catalogue', admin: true },
+];
+
+/** Staff console shell: only staff and admins; tabs for its pages. */
+export function StaffConsole({ adminOnly = false }: { adminOnly?: boolean }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const user = session.data?.user;
+  if (session.isPending)
+    return (
+      <p role="status" className="loading">
+        {t('state.loading')}
+      </p>
+    );
+  if (!user)
+    return (
+      <section className="card">
+        <p>{t('auth.required')}</p>
+        <Link to="/login">{t('nav.signIn')}</Link>
+      </section>
+    );
+  const allowed = adminOnly ? user.role === 'admin' : user.role === 'staff' || user.role === 'admin';
+  if (!allowed)
+    return (
+      <section className="card" role="alert">
+        <p>{t('console.forbidden')}</p>
+      </section>
+    );
+  return (
+    <section>
+      <h1>{t('console.title')}</h1>
+      <nav aria-label={t('console.title')}>
+        <ul className="console-tabs">
+          {tabs
+            .filter((tab) => !tab.admin || user.role === 'admin')
+            .map((tab) => (
+              <li key={tab.to}>
+                <NavLink to={tab.to} end>
+                  {t(tab.key)}
+                </NavLink>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </section>
+  );
+}
+
+function useFacilityNames() {
+  const { lang } = useI18n();
+  const facilities = useFacilities();
+  const byId = useMemo(() => new Map((facilities.data ?? []).map((f) => [f.id, f])), [facilities.data]);
+  return { facilities, name: (id: string) => byId.get(id)?.name[lang] ?? id };
+}
+
+export function ApprovalsPage() {
+  const { name } = useFacilityNames();
+  return <ApprovalsQueue facilityName={name} />;
+}
+
+export function BlackoutsPage() {
+  const { lang } = useI18n();
+  const { facilities, name } = useFacilityNames();
+  const sites = useSites();
+  const [params] = useSearchParams();
+  const options = useMemo(() => {
+    if (!facilities.data || !sites.data) return [];
+    const byId = new Map(facilities.data.map((f) => [f.id, f]));
+    return gridFacilities(facilities.data, sites.data, lang)
+      .map((g) => ({ g, f: byId.get(g.id)! }))
+      .filter(({ f }) => f.bookable && f.status === 'operating')
+      .map(({ g, f }) => ({ id: f.id, rules: f.rules, label: `${g.group} · ${'— '.repeat(g.depth)}${g.name}` }));
+  }, [facilities.data, sites.data, lang]);
+  if (!facilities.data || !sites.data)
+    return (
+      <QueryState
+        error={facilities.error ?? sites.error}
+        onRetry={() => {
+          void facilities.refetch();
+          void sites.refetch();
+        }}
+      />
+    );
+  return (
+    <BlackoutForm facilities={options} facilityName={name} initialFacilityId={params.get('facility') ?? undefined} />
+  );
+}
+
+export function CapacityPage() {
+  const { lang } = useI18n();
+  const facilities = useFacilities();
+  const sites = useSites();
+  const [params, setParams] = useSearchParams();
+  const current = mondayOf(moscowToday());
+  const from = params.get('from');
+  const firstWeek =
+    from && /^\d{4}-\d{2}-\d{2}$/.test(from)
+      ? mondayOf(from)
+      : mondayOf(new Date(Date.parse(`${current}T00:00:00Z`) - 8 * 7 * 86_400_000).toISOString().slice(0, 10));
+  const weeks = Math.min(52, Math.max(1, Number(params.get('weeks')) || 16));
+  const rows = useMemo(() => {
+    if (!facilities.data || !sites.data) return [];
+    const byId = new Map(facilities.data.map((f) => [f.id, f]));
+    return gridFacilities(facilities.data, sites.data, lang)
+      .map((g) => byId.get(g.id)!)
+      .filter((f) => f.bookable && f.status === 'operating')
+      .map((f) => ({ id: f.id, name: f.name[lang], dayRates: f.dayRates, estimated: f.estimated }));
+  }, [facilities.data, sites.data, lang]);
+  if (!facilities.data || !sites.data)
+    return (
+      <QueryState
+        error={facilities.error ?? sites.error}
+        onRetry={() => {
+          void facilities.refetch();
+          void sites.refetch();
+        }}
+      />
+    );
+  return (
+    <UtilisationView
+      facilities={rows}
+      firstWeek={firstWeek}
+      weeks={weeks}
+      currentWeek={current}
+      onRange={(f, n) =>
+        setParams((p) => {
+          const next = new URLSearchParams(p);
+          next.set('from', f);
+          next.set('weeks', String(n));
+          return next;
+        })
+      }
+    />
+  );
+}

@@ -1,0 +1,2 @@
+export { ApprovalsQueue } from './components/ApprovalsQueue';
+export { BlackoutForm } from './components/BlackoutForm';
