@@ -1,25 +1,49 @@
-import mongoose from 'mongoose';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import mongoose, { Schema } from 'mongoose';
+import { applyVersion, type ReducedBooking } from '@moskino/shared';
 import { BookingVersionModel, type BookingVersionDoc } from './models.js';
+import { toRecord } from './presenter.js';
 
 /**
- * An in-process replica of each root's log of version documents, seq 1..n in order.
+ * An in-process replica of each root's log of version documents, seq 1..n in order, kept as the
+ * materialised state after n (docs/booking-invariant.md, "The in-process replica").
  *
- * Versions are immutable and the sequence numbers of a root are contiguous and inserted in order
- * (docs/booking-invariant.md), so the replica is extended with exact-match probes only: "does seq
- * n + 1 exist?" (an equality lookup on the unique index, which every target serves from the index;
- * FerretDB does not push range filters down to PostgreSQL, so range scans cost a full scan). When the
- * probe for n + 1 finds nothing, n was the highest sequence number at that moment: exactly the
- * `max seq` read of the write loop. Nothing here is trusted for correctness beyond that: a process
- * that has not yet seen another's write simply probes further, and the unique index still decides.
+ * Versions are immutable and the sequence numbers of a root are contiguous and inserted in order, so
+ * the replica holds exactly the versions 1..n of the database, and the state after n is a pure
+ * function of them (`applyVersion` applies version n + 1 to the state after n). Only the latest
+ * version document of each booking is kept (superseded versions are dropped once applied: the state
+ * needs nothing else from them), with a per-week index of the bookings' current spans.
+ *
+ * On FerretDB 1.24 / PostgreSQL every filtered query is a sequential scan of the whole collection
+ * (equality filters are pushed down as `_jsonb->'k' @> v`, which the B-tree indexes cannot serve:
+ * about 2 µs a document), so the replica avoids queries on the versions collection: it catches up
+ * through a hint, the collection `booking_heads`, where each process records, after each insert it
+ * made, the highest seq it claimed per root (one small document per process, written only by that
+ * process). Reading the hints is one query on a tiny collection; only roots with a hint above the
+ * replica are probed (exact `{rootId, seq}` lookups). Nothing here is trusted for correctness: an
+ * insert of seq n + 1 decided on the replica succeeds only if n + 1 is free, i.e. n was the highest.
  */
 interface RootLog {
-  docs: BookingVersionDoc[];
-  byBooking: Map<string, BookingVersionDoc[]>;
-  bumpedBy: Map<string, BookingVersionDoc[]>;
+  /** Highest seq applied: the replica holds exactly versions 1..n. */
+  n: number;
+  state: Map<string, ReducedBooking>;
+  /** Latest version document of each booking. */
+  docs: Map<string, BookingVersionDoc>;
+  /** Week number → ids of the bookings whose current span touches that week. */
+  weeks: Map<number, Set<string>>;
+  /** Week range each booking is indexed under. */
+  indexed: Map<string, [number, number]>;
   ready?: Promise<void>;
-  /** When the last complete sync started. */
-  syncedAt: number;
+  /** When the last complete probe (finding nothing after n) started. */
+  probedAt: number;
+  probing?: Promise<number>;
 }
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+/** A root is probed directly at least this often (in the background for reads): it covers a process
+ * that died between its insert and its hint. */
+const SAFETY_PROBE_MS = 15_000;
 
 const logs = new Map<string, RootLog>();
 
@@ -27,86 +51,275 @@ function keyOf(rootId: string): string {
   return `${mongoose.connection.name}/${rootId}`;
 }
 
-/** Appends a document if it is the next one (idempotent: concurrent probes of one process may both find it). */
-function append(log: RootLog, d: BookingVersionDoc): void {
-  if (d.seq !== log.docs.length + 1) return;
-  log.docs.push(d);
-  const b = String(d.bookingId);
-  const list = log.byBooking.get(b);
-  if (list) list.push(d);
-  else log.byBooking.set(b, [d]);
-  for (const id of d.bumps ?? []) {
-    const k = String(id);
-    const l = log.bumpedBy.get(k);
-    if (l) l.push(d);
-    else log.bumpedBy.set(k, [d]);
+function index(log: RootLog, id: string): void {
+  const b = log.state.get(id)!;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const p of b.phases) {
+    if (p.start < start) start = p.start;
+    if (p.end > end) end = p.end;
   }
+  const lo = Math.floor(start / WEEK_MS);
+  const hi = Math.floor((end - 1) / WEEK_MS);
+  const old = log.indexed.get(id);
+  if (old && old[0] === lo && old[1] === hi) return;
+  if (old) for (let w = old[0]; w <= old[1]; w++) log.weeks.get(w)?.delete(id);
+  for (let w = lo; w <= hi; w++) {
+    let set = log.weeks.get(w);
+    if (!set) log.weeks.set(w, (set = new Set()));
+    set.add(id);
+  }
+  log.indexed.set(id, [lo, hi]);
 }
 
-/**
- * Brings the replica of one root up to the database's current highest seq and returns that seq.
- * Writes always sync (`maxAgeMs` 0). Reads may accept a replica synced at most `maxAgeMs` ago: they
- * then miss at most the writes of OTHER processes of the last `maxAgeMs` (this process's own writes
- * are in the replica at once).
- */
-export async function syncRoot(rootId: string, maxAgeMs = 0): Promise<number> {
+/** Applies a document if it is the next one (idempotent: concurrent probes of one process may both find it). */
+function append(log: RootLog, d: BookingVersionDoc): boolean {
+  if (d.seq !== log.n + 1) return false;
+  const id = String(d.bookingId);
+  const changed = applyVersion(log.state, toRecord(d));
+  if (changed.includes(id)) {
+    log.docs.set(id, d);
+    index(log, id);
+  }
+  log.n = d.seq;
+  return true;
+}
+
+function newLog(): RootLog {
+  return { n: 0, state: new Map(), docs: new Map(), weeks: new Map(), indexed: new Map(), probedAt: 0 };
+}
+
+/** Loads a root's log on first use (one equality query on rootId). */
+async function loaded(rootId: string): Promise<RootLog> {
   const key = keyOf(rootId);
   let log = logs.get(key);
   if (!log) {
-    log = { docs: [], byBooking: new Map(), bumpedBy: new Map(), syncedAt: 0 };
+    log = newLog();
     logs.set(key, log);
     const l = log;
+    const started = Date.now();
     l.ready = (async () => {
       const all = await BookingVersionModel.find({ rootId: new mongoose.Types.ObjectId(rootId) }).lean<BookingVersionDoc[]>();
       all.sort((a, b) => a.seq - b.seq);
-      for (const d of all) append(l, d); // stops at a gap, which the probes below then fill in
+      for (const d of all) if (!append(l, d)) break; // stops at a gap, which the probes then fill in
+      // Everything inserted before the query started is in `all` (no gaps are ever visible).
+      l.probedAt = started;
     })();
     l.ready.catch(() => logs.delete(key));
   }
   await log.ready;
-  const started = Date.now();
-  if (maxAgeMs > 0 && started - log.syncedAt <= maxAgeMs) return log.docs.length;
-  const root = new mongoose.Types.ObjectId(rootId);
-  for (;;) {
-    const next = log.docs.length + 1;
-    const d = await BookingVersionModel.findOne({ rootId: root, seq: next }).lean<BookingVersionDoc>();
-    if (!d) {
-      log.syncedAt = Math.max(log.syncedAt, started);
-      return log.docs.length;
-    }
-    append(log, d);
-  }
+  return log;
 }
 
-/** Records our own successful insert (so that this process sees its writes without a probe). */
-export function noteInserted(d: BookingVersionDoc): void {
-  const log = logs.get(keyOf(String(d.rootId)));
-  if (log) append(log, d);
+async function probeOnce(log: RootLog, root: mongoose.Types.ObjectId): Promise<boolean> {
+  const d = await BookingVersionModel.findOne({ rootId: root, seq: log.n + 1 }).lean<BookingVersionDoc>();
+  if (!d) return false;
+  append(log, d);
+  return true;
 }
 
 /**
- * The same answer as `bookingRepository.loadWindow` for one root, from the replica, synchronously:
- * the versions with seq <= maxSeq overlapping [from, to), all versions of those bookings and the
- * versions that released them. Call `syncRoot` first.
+ * Brings the replica of one root up to the database's current highest seq by exact probes and
+ * returns that seq (the first probe that finds nothing proves n was the highest at that moment).
+ * With `maxAgeMs`, accepts a replica probed at most that long ago.
  */
-export function windowOf(rootId: string, from: number, to: number, maxSeq?: number): { records: BookingVersionDoc[]; ids: Set<string> } {
-  const log = logs.get(keyOf(rootId));
-  if (!log) return { records: [], ids: new Set() };
-  const limit = Math.min(maxSeq ?? log.docs.length, log.docs.length);
-  const ids = new Set<string>();
-  for (let i = 0; i < limit; i++) {
-    const d = log.docs[i]!;
-    if (d.start.getTime() < to && d.end.getTime() > from) ids.add(String(d.bookingId));
+export async function syncRoot(rootId: string, maxAgeMs = 0): Promise<number> {
+  const log = await loaded(rootId);
+  const started = Date.now();
+  if (maxAgeMs > 0 && started - log.probedAt <= maxAgeMs) return log.n;
+  const root = new mongoose.Types.ObjectId(rootId);
+  while (await probeOnce(log, root));
+  log.probedAt = Math.max(log.probedAt, started);
+  return log.n;
+}
+
+/** Seq currently applied for a root (0 if not loaded). */
+export function appliedSeq(rootId: string): number {
+  return logs.get(keyOf(rootId))?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hints: the highest seq each process claimed per root.
+
+interface HeadsDoc {
+  _id: string;
+  heads: Record<string, number>;
+  at: Date;
+}
+const headsSchema = new Schema({ _id: { type: String, required: true }, heads: { type: Schema.Types.Mixed, default: {} }, at: { type: Date, required: true } }, { collection: 'booking_heads', versionKey: false, minimize: false });
+const HeadsModel = mongoose.model('BookingHeads', headsSchema);
+/** Hints older than this are ignored (processes long gone; their writes are in every replica by then). */
+const HINT_TTL_MS = 24 * 3_600_000;
+
+const processKey = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+const ownHeads = new Map<string, Record<string, number>>(); // per database name
+let changes = 0;
+let stored = 0;
+let flushing: Promise<void> | undefined;
+
+/** Records that this process claimed `seq` under `rootId`; resolves once a hint carrying it is
+ * stored. One store in flight per process; a store started after our change carries it. */
+async function publishHead(rootId: string, seq: number): Promise<void> {
+  const db = mongoose.connection.name;
+  const heads = ownHeads.get(db) ?? {};
+  ownHeads.set(db, heads);
+  heads[rootId] = Math.max(heads[rootId] ?? 0, seq);
+  const mine = ++changes;
+  while (stored < mine) {
+    if (!flushing) {
+      const upTo = changes;
+      const snapshot = { ...(ownHeads.get(mongoose.connection.name) ?? {}) };
+      flushing = HeadsModel.replaceOne({ _id: processKey }, { _id: processKey, heads: snapshot, at: new Date() }, { upsert: true })
+        .then(() => {
+          stored = Math.max(stored, upTo);
+        })
+        .finally(() => (flushing = undefined));
+    }
+    await flushing;
   }
-  const records: BookingVersionDoc[] = [];
-  const seenRecord = new Set<BookingVersionDoc>();
-  for (const id of ids) {
-    for (const d of [...(log.byBooking.get(id) ?? []), ...(log.bumpedBy.get(id) ?? [])]) {
-      if (d.seq <= limit && !seenRecord.has(d)) {
-        seenRecord.add(d);
-        records.push(d);
+}
+
+let headsCache: { db: string; startedAt: number; value: Promise<Map<string, number>> } | undefined;
+
+/** The highest seq other processes claimed per root, from a query that started at or after `since`. */
+function othersHeads(since: number): Promise<Map<string, number>> {
+  const db = mongoose.connection.name;
+  if (headsCache && headsCache.db === db && headsCache.startedAt >= since) return headsCache.value;
+  const startedAt = Date.now();
+  const value = (async () => {
+    const docs = await HeadsModel.find({}).lean<HeadsDoc[]>();
+    const out = new Map<string, number>();
+    for (const d of docs) {
+      if (d._id === processKey || Date.now() - new Date(d.at).getTime() > HINT_TTL_MS) continue;
+      for (const [r, s] of Object.entries(d.heads ?? {})) if (typeof s === 'number' && s > (out.get(r) ?? 0)) out.set(r, s);
+    }
+    return out;
+  })();
+  value.catch(() => {
+    if (headsCache?.value === value) headsCache = undefined;
+  });
+  headsCache = { db, startedAt, value };
+  return value;
+}
+
+/**
+ * Brings the given roots up to date with every write another process acknowledged before `since`
+ * (its hint is stored before it answers): reads pass `now - window`, decisions pass the time the
+ * request started. Roots not probed for a while are probed in the background (reads) or inline
+ * (`inlineSafety`). Returns the seq each root is at.
+ */
+export async function catchUp(rootIds: string[], since: number, inlineSafety = false): Promise<number[]> {
+  const [heads, roots] = await Promise.all([othersHeads(since), Promise.all(rootIds.map((r) => loaded(r)))]);
+  const now = Date.now();
+  await Promise.all(
+    rootIds.map(async (rootId, i) => {
+      const log = roots[i]!;
+      const hint = heads.get(rootId) ?? 0;
+      if (hint > log.n) await probeUpTo(log, rootId, hint);
+      if (now - log.probedAt > SAFETY_PROBE_MS) {
+        const p = background(log, rootId);
+        if (inlineSafety) await p;
+      }
+    }),
+  );
+  return roots.map((l) => l.n);
+}
+
+/** Probes seq n+1..hint (they exist: hints are written after the inserts), a few at a time. */
+async function probeUpTo(log: RootLog, rootId: string, hint: number): Promise<void> {
+  const root = new mongoose.Types.ObjectId(rootId);
+  while (log.n < hint) {
+    const from = log.n + 1;
+    const batch = Array.from({ length: Math.min(4, hint - log.n) }, (_, k) => from + k);
+    const found = await Promise.all(batch.map((seq) => BookingVersionModel.findOne({ rootId: root, seq }).lean<BookingVersionDoc>()));
+    let progressed = false;
+    for (const d of found.filter((x): x is BookingVersionDoc => !!x).sort((a, b) => a.seq - b.seq)) progressed = append(log, d) || progressed;
+    if (!progressed && log.n < from) return; // not there (database replaced under us): leave it to the probes
+  }
+}
+
+function background(log: RootLog, rootId: string): Promise<number> {
+  if (!log.probing) {
+    log.probing = syncRoot(rootId).finally(() => (log.probing = undefined));
+    log.probing.catch(() => {});
+  }
+  return log.probing;
+}
+
+/** Records our own successful insert (so that this process sees its writes at once) and publishes the hint. */
+export async function noteInserted(d: BookingVersionDoc): Promise<void> {
+  const log = logs.get(keyOf(String(d.rootId)));
+  if (log) append(log, d);
+  await publishHead(String(d.rootId), d.seq).catch(() => {
+    /* only a hint: other processes then see the write through their periodic probes */
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the state.
+
+export interface StateView {
+  /** The seq the view is the state after. */
+  seq: number;
+  /** Current state of every booking whose current phases come into [from, to) (live or not). */
+  bookings: Map<string, ReducedBooking>;
+  /** Latest version document of each of those bookings. */
+  docs: Map<string, BookingVersionDoc>;
+}
+
+/**
+ * The state of a root after its applied seq, restricted to the bookings whose current span overlaps
+ * [from, to), plus the bookings in `include`. Synchronous: a consistent snapshot (no version can be
+ * applied while it is built). Call `catchUp` or `syncRoot` first.
+ */
+export function stateOf(rootId: string, from: number, to: number, include: string[] = []): StateView {
+  const log = logs.get(keyOf(rootId));
+  const bookings = new Map<string, ReducedBooking>();
+  const docs = new Map<string, BookingVersionDoc>();
+  if (!log) return { seq: 0, bookings, docs };
+  const take = (id: string) => {
+    if (bookings.has(id)) return;
+    const b = log.state.get(id);
+    const d = log.docs.get(id);
+    if (!b || !d) return;
+    bookings.set(id, b);
+    docs.set(id, d);
+  };
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > 3 * 366 * 24 * 3_600_000) {
+    for (const [id, b] of log.state) if (b.phases.some((p) => p.start < to && p.end > from)) take(id);
+  } else {
+    const hi = Math.floor((to - 1) / WEEK_MS);
+    for (let w = Math.floor(from / WEEK_MS); w <= hi; w++) {
+      for (const id of log.weeks.get(w) ?? []) {
+        if (bookings.has(id)) continue;
+        if (log.state.get(id)!.phases.some((p) => p.start < to && p.end > from)) take(id);
       }
     }
   }
-  return { records, ids };
+  for (const id of include) take(id);
+  return { seq: log.n, bookings, docs };
+}
+
+/**
+ * The latest version documents of the bookings whose current phases overlap [from, to) in the state
+ * after the applied seq (at least `maxSeq`). Kept for callers of the former API; new
+ * code uses `stateOf`, which also has the reduced state (holds released by later writes).
+ */
+export function windowOf(rootId: string, from: number, to: number, maxSeq?: number): { records: BookingVersionDoc[]; ids: Set<string> } {
+  // A view newer than `maxSeq` is harmless for a decision that claims maxSeq + 1: that seq is then
+  // taken, and the insert fails on the unique index.
+  const view = stateOf(rootId, from, to);
+  void maxSeq;
+  return { records: [...view.docs.values()], ids: new Set(view.docs.keys()) };
+}
+
+/** Latest version of a booking if its root's replica has it (it may lag other processes). */
+export function replicaLatest(bookingId: string): BookingVersionDoc | undefined {
+  const prefix = `${mongoose.connection.name}/`;
+  for (const [key, log] of logs) {
+    if (!key.startsWith(prefix)) continue;
+    const d = log.docs.get(bookingId);
+    if (d) return d;
+  }
+  return undefined;
 }

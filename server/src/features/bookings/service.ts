@@ -9,7 +9,6 @@ import {
   holdsCompete,
   isLive,
   overlaps,
-  reduceVersions,
   spanOf,
   suggestWindows,
   toMoscowIso,
@@ -39,7 +38,7 @@ import type { Caller } from '../../http/routes.js';
 import { catalogueService, type FacilityTree } from '../catalogue/service.js';
 import { organisationRepository } from '../auth/repository.js';
 import { bookingRepository, isDuplicateKey } from './repository.js';
-import { noteInserted, syncRoot, windowOf } from './log.js';
+import { appliedSeq, catchUp, noteInserted, replicaLatest, stateOf, syncRoot, windowOf } from './log.js';
 import type { BookingVersionDoc } from './models.js';
 import { presentBooking, toRecord } from './presenter.js';
 
@@ -131,43 +130,45 @@ interface RootState {
   docs: Map<string, BookingVersionDoc>;
 }
 
-function reduce(records: BookingVersionDoc[], ids: Set<string>): RootState {
-  const reduced = reduceVersions(records.map(toRecord));
-  const docs = new Map<string, BookingVersionDoc>();
-  for (const d of records) {
-    const id = String(d.bookingId);
-    if (!ids.has(id)) continue;
-    const cur = docs.get(id);
-    if (!cur || d.version > cur.version) docs.set(id, d);
-  }
-  const bookings = new Map<string, ReducedBooking>();
-  for (const id of ids) bookings.set(id, reduced.get(id)!);
-  return { bookings, docs };
-}
-
 function liveOf(state: RootState): LiveBooking[] {
   return [...state.bookings.values()].filter((b) => isLive(b.status));
 }
 
 /** State of the given roots over a window, with every hold that can influence the ranks of the holds
- * found (the window grows until no live hold reaches beyond it). Not a snapshot: for reads only. */
+ * found. Each root is shown exactly as after some seq (its replica's), caught up with every write
+ * other processes acknowledged more than READ_STALENESS_MS ago. Not a snapshot across roots: for reads only. */
 async function loadForReading(ctx: Ctx, rootIds: string[], from: number, to: number): Promise<RootState & { ranks: Map<string, number> }> {
+  await catchUp(rootIds, Date.now() - READ_STALENESS_MS);
+  if (rootIds.length === 1) return readRoot(ctx, rootIds[0]!, from, to);
+  const bookings = new Map<string, ReducedBooking>();
+  const docs = new Map<string, BookingVersionDoc>();
+  const ranks = new Map<string, number>();
+  for (const r of rootIds) {
+    const v = readRoot(ctx, r, from, to);
+    for (const [k, b] of v.bookings) bookings.set(k, b);
+    for (const [k, d] of v.docs) docs.set(k, d);
+    for (const [k, n] of v.ranks) ranks.set(k, n);
+  }
+  return { bookings, docs, ranks };
+}
+
+type RootRead = RootState & { ranks: Map<string, number> };
+/** The last read of each root, reused while the root's seq, the window and the catalogue are the same. */
+const readCache = new Map<string, { ctx: Ctx; seq: number; from: number; to: number; value: RootRead }>();
+
+/** One root, synchronously, from the replica as it is (call `catchUp` first). Hold ranks are computed
+ * per root (holds of different roots never compete), over the holds of the window and every earlier
+ * hold they compete with, directly or through others: the window grows until no live hold of that
+ * closure, with its buffer, reaches beyond it. */
+function readRoot(ctx: Ctx, rootId: string, from: number, to: number): RootRead {
+  const seq = appliedSeq(rootId);
+  const cached = readCache.get(rootId);
+  if (cached && cached.ctx === ctx && cached.seq === seq && cached.from === from && cached.to === to) return cached.value;
   let lo = from - ctx.maxBufferMs;
   let hi = to + ctx.maxBufferMs;
-  const seqs = await Promise.all(rootIds.map((r) => syncRoot(r, READ_STALENESS_MS)));
   for (let round = 0; ; round++) {
-    const records: BookingVersionDoc[] = [];
-    const ids = new Set<string>();
-    rootIds.forEach((r, i) => {
-      const w = windowOf(r, lo, hi, seqs[i]);
-      records.push(...w.records);
-      for (const id of w.ids) ids.add(id);
-    });
-    const state = reduce(records, ids);
+    const state = stateOf(rootId, lo, hi);
     const live = liveOf(state);
-    // The ranks of the holds shown depend on the earlier holds competing with them, and so on: follow
-    // the competing relation from the holds that overlap [from, to); widen the window until every hold
-    // of that closure, with its buffer, lies inside what was read.
     const holds = live.filter((b) => b.status === 'held');
     const closure = holds.filter((h) => h.phases.some((p) => overlaps(p, { start: from, end: to })));
     const seen = new Set(closure.map((h) => h.id));
@@ -186,22 +187,29 @@ async function loadForReading(ctx: Ctx, rootIds: string[], from: number, to: num
       nlo = Math.min(nlo, s.start - ctx.maxBufferMs);
       nhi = Math.max(nhi, s.end + ctx.maxBufferMs);
     }
-    if ((nlo === lo && nhi === hi) || round >= 50) return { ...state, ranks: holdRanks(live, ctx.topo) };
+    if ((nlo === lo && nhi === hi) || round >= 50) {
+      const value = { bookings: state.bookings, docs: state.docs, ranks: holdRanks(holds, ctx.topo) };
+      readCache.set(rootId, { ctx, seq: state.seq, from, to, value });
+      return value;
+    }
     lo = nlo;
     hi = nhi;
   }
 }
 
-async function rankOf(ctx: Ctx, doc: BookingVersionDoc): Promise<{ reduced?: ReducedBooking; rank: number | null }> {
+async function rankOf(ctx: Ctx, doc: BookingVersionDoc): Promise<{ reduced?: ReducedBooking; doc: BookingVersionDoc; rank: number | null }> {
   const span = spanOf(toRecord(doc).phases);
   const state = await loadForReading(ctx, [String(doc.rootId)], span.start, span.end);
   const id = String(doc.bookingId);
-  return { reduced: state.bookings.get(id), rank: state.ranks.get(id) ?? null };
+  const latest = state.docs.get(id);
+  // The state read may be newer than `doc` (the caller read it earlier): show the newer version.
+  if (latest && latest.version >= doc.version) return { reduced: state.bookings.get(id), doc: latest, rank: state.ranks.get(id) ?? null };
+  return { reduced: state.bookings.get(id), doc, rank: state.ranks.get(id) ?? null };
 }
 
 async function present(ctx: Ctx, doc: BookingVersionDoc): Promise<Booking> {
-  const { reduced, rank } = await rankOf(ctx, doc);
-  return presentBooking(doc, reduced, rank);
+  const r = await rankOf(ctx, doc);
+  return presentBooking(r.doc, r.reduced, r.rank);
 }
 
 function conflictsFor(caller: Caller, hits: ConflictHit[], docs: Map<string, BookingVersionDoc>): Conflict[] {
@@ -247,31 +255,41 @@ function actorOf(caller: Caller) {
 }
 
 /** Writes one version under the root's next sequence number, retrying the whole decision on a
- * duplicate key. `decide` runs on the root state after s and returns the document to insert (or throws). */
-async function claimLoop<T>(rootId: string, window: () => { start: number; end: number }, decide: (state: RootState, seq: number) => Promise<{ doc: BookingVersionDoc; result: T } | { done: T }>, onDuplicate?: (err: unknown) => Promise<T | undefined>): Promise<T> {
+ * duplicate key. `decide` runs on the root state after s and returns the document to insert (or throws).
+ * `window().include` names bookings to include in the state wherever their time now is. */
+async function claimLoop<T>(rootId: string, window: () => { start: number; end: number; include?: string[] }, decide: (state: RootState, seq: number) => Promise<{ doc: BookingVersionDoc; result: T } | { done: T }>, onDuplicate?: (err: unknown) => Promise<T | undefined>): Promise<T> {
   const ctx = await context();
   const started = Date.now();
   for (let attempt = 0; attempt < MAX_ATTEMPTS && Date.now() - started < MAX_RETRY_MS; attempt++) {
-    // 1. s = the highest seq of the root now (replica brought up to date by exact probes);
-    // 2. the state after s around the request (only versions with seq <= s).
-    const s = await syncRoot(rootId);
+    // 1. s = the replica's seq, caught up with every write any process acknowledged before this
+    //    request (their hints are stored before they answer); the insert checks that s was the highest.
+    // 2. the state after s around the request: `stateOf` is synchronous, so it is exactly the state
+    //    after s (nothing can be applied in between).
+    if (attempt === 0) await catchUp([rootId], started);
     const w = window();
-    const { records, ids } = windowOf(rootId, w.start - ctx.maxBufferMs, w.end + ctx.maxBufferMs, s);
+    const state = stateOf(rootId, w.start - ctx.maxBufferMs, w.end + ctx.maxBufferMs, w.include);
+    const s = state.seq;
     // 3. decide; 4. claim s + 1.
-    const outcome = await decide(reduce(records, ids), s + 1);
+    const outcome = await decide(state, s + 1);
     if ('done' in outcome) return outcome.done;
     try {
       await bookingRepository.insert(outcome.doc);
-      noteInserted(outcome.doc);
-      return outcome.result;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       if (onDuplicate) {
         const answer = await onDuplicate(err);
         if (answer !== undefined) return answer;
       }
-      await backoff(attempt);
+      // Another writer took s + 1 (or the same version of the booking). If it was this process, the
+      // replica has it already: decide again at once. Otherwise fetch what others wrote.
+      if (appliedSeq(rootId) === s) {
+        await syncRoot(rootId);
+        await backoff(attempt);
+      }
+      continue;
     }
+    await noteInserted(outcome.doc);
+    return outcome.result;
   }
   throw contention();
 }
@@ -603,7 +621,9 @@ export function invalidateCatalogueCache(): void {
 
 /** Latest version of a booking the caller may see in detail, else 404. */
 async function visibleLatest(caller: Caller, id: string): Promise<BookingVersionDoc> {
-  const doc = await bookingRepository.latestVersion(oid(id));
+  // The replica first (it may lag other processes: every decision re-reads the booking from the
+  // state it decides on, and reads show the newest version they see); else the database.
+  const doc = replicaLatest(id) ?? (await bookingRepository.latestVersion(oid(id)));
   if (!doc || !maySeeDetails(caller, doc.organisationId)) throw new AppError('not_found', 'No such booking');
   return doc;
 }
@@ -633,7 +653,7 @@ async function change(
   let latestSpan = span;
   const result = await claimLoop<BookingVersionDoc | 'unchanged'>(
     String(seen.rootId),
-    () => latestSpan,
+    () => ({ ...latestSpan, include: [id] }),
     async (state, seq) => {
       const me = state.bookings.get(id);
       const doc = state.docs.get(id);
@@ -683,7 +703,7 @@ async function change(
   });
   if (typeof result === 'object' && 'retried' in result) return result.retried;
   if (result === 'unchanged') {
-    const latest = await bookingRepository.latestVersion(seen.bookingId);
+    const latest = replicaLatest(id) ?? (await bookingRepository.latestVersion(seen.bookingId));
     return present(ctx, latest!);
   }
   return present(ctx, result);
