@@ -8,28 +8,41 @@ export const facilitySlugSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/,
 
 const rulesSchema = bookingRulesSchema.refine((r) => r.maxUnits >= r.minUnits, { message: 'maxUnits must be at least minUnits', path: ['maxUnits'] });
 
-export const facilityInputSchema = z.strictObject({
+/** Every field of a facility as an admin sends it (no defaults: the base of the PATCH schema). */
+const facilityFieldsSchema = z.strictObject({
   slug: facilitySlugSchema,
   site: siteSlugSchema,
   parentId: objectId.nullable(),
   kind: facilityKindSchema,
   name: localizedTextSchema,
-  areaM2: z.number().nonnegative().nullable().default(null),
-  heightM: z.number().nonnegative().nullable().default(null),
-  features: z.array(z.string().regex(/^[a-z0-9_]+$/, 'feature tags: a-z, 0-9, _')).max(100).default([]),
-  period: z.string().max(80).nullable().default(null),
+  areaM2: z.number().nonnegative().nullable(),
+  heightM: z.number().nonnegative().nullable(),
+  features: z.array(z.string().regex(/^[a-z0-9_]+$/, 'feature tags: a-z, 0-9, _')).max(100),
+  period: z.string().max(80).nullable(),
   bookable: z.boolean(),
-  status: z.enum(['operating', 'planned', 'retired']).default('operating'),
-  estimated: z.boolean().default(true),
-  source: z.string().max(500).nullable().default(null),
-  notes: z.string().max(4000).default(''),
+  status: z.enum(['operating', 'planned', 'retired']),
+  estimated: z.boolean(),
+  source: z.string().max(500).nullable(),
+  notes: z.string().max(4000),
   rules: rulesSchema,
-  dayRates: dayRatesSchema.nullable().default(null),
+  dayRates: dayRatesSchema.nullable(),
+});
+
+export const facilityInputSchema = facilityFieldsSchema.extend({
+  areaM2: facilityFieldsSchema.shape.areaM2.default(null),
+  heightM: facilityFieldsSchema.shape.heightM.default(null),
+  features: facilityFieldsSchema.shape.features.default([]),
+  period: facilityFieldsSchema.shape.period.default(null),
+  status: facilityFieldsSchema.shape.status.default('operating'),
+  estimated: facilityFieldsSchema.shape.estimated.default(true),
+  source: facilityFieldsSchema.shape.source.default(null),
+  notes: facilityFieldsSchema.shape.notes.default(''),
+  dayRates: facilityFieldsSchema.shape.dayRates.default(null),
 });
 export type FacilityInput = z.infer<typeof facilityInputSchema>;
 
 /** PATCH: any subset of the fields, with the reason for the audit trail. */
-export const facilityPatchSchema = facilityInputSchema
+export const facilityPatchSchema = facilityFieldsSchema
   .omit({ rules: true })
   .partial()
   .extend({ rules: bookingRulesSchema.partial().optional(), reason: z.string().trim().max(1000).optional() })

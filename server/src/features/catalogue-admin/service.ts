@@ -202,6 +202,13 @@ async function writeRoots(all: readonly Node[], stored: ReadonlyMap<string, stri
   }
 }
 
+/** JSON with sorted keys, to compare facilities whatever the order of their fields. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
 function isDuplicate(err: unknown): boolean {
   return (err as { code?: number })?.code === 11000;
 }
@@ -351,7 +358,7 @@ export const catalogueAdminService = {
       const old = bySlug.get(row.slug);
       if (!old) return true;
       const n = next.get(old.id)!;
-      return JSON.stringify(n.input) !== JSON.stringify(inputOf(old));
+      return canonical(n.input) !== canonical(inputOf(old));
     });
     const created = changed.filter(({ row }) => !bySlug.has(row.slug)).length;
     const result: CatalogueImportResult = { imported: false, created, updated: changed.length - created, unchanged: good.length - changed.length, problems: problems.sort((a, b) => a.line - b.line) };
