@@ -4,7 +4,9 @@
  *
  * Options (env): MONGODB_URI (default: the dev FerretDB at mongodb://127.0.0.1:27100/, else the
  * embedded database), BENCH_BOOKINGS (default 100000), BENCH_YEARS (default 3), BENCH_SCALE
- * (multiplies request counts; default 1). Every phase is bounded in count and in time.
+ * (multiplies request counts; default 1), BENCH_MAX_MINUTES (bound on the whole run; default 30),
+ * BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for the server), BENCH_DB_LABEL (how to name the database in the report), BENCH_OUT (report path; default
+ * docs/benchmarks.md), BENCH_KEEP_DB. Every phase is bounded in count and in time.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -107,6 +109,9 @@ async function generate(total: number, years: number, facilities: Facility[]): P
   return written;
 }
 
+const errors: string[] = [];
+let serverChild: ReturnType<typeof spawn> | undefined;
+
 interface Result { name: string; requests: number; seconds: number; p50: number; p95: number; p99: number; statuses: Record<string, number> }
 
 function pct(sorted: number[], p: number): number {
@@ -131,8 +136,11 @@ async function load(name: string, count: number, concurrency: number, maxSeconds
           const res = await send(i);
           await res.arrayBuffer();
           code = String(res.status);
-        } catch {
-          /* counted as error */
+        } catch (err) {
+          // Counted as an error, with its cause (e.g. ECONNRESET) so that it can be told apart.
+          const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+          code = `error (${cause?.code ?? cause?.message ?? (err as Error).message})`;
+          errors.push(`${name}: ${String((err as Error).message)} ${cause?.code ?? ''} ${cause?.message ?? ''}`);
         }
         latencies.push(performance.now() - t);
         statuses[code] = (statuses[code] ?? 0) + 1;
@@ -161,6 +169,8 @@ async function main(): Promise<void> {
   const uri = url.toString();
   const db = connectDatabase(uri, createLogger('warn'));
   await db.ready;
+  const info = (await mongoose.connection.db!.admin().command({ buildInfo: 1 }).catch(() => ({}))) as { version?: string; ferretdbVersion?: string };
+  const dbLabel = process.env.BENCH_DB_LABEL ?? (embedded ? embedded.kind : info.ferretdbVersion ? `FerretDB ${info.ferretdbVersion}` : `MongoDB ${info.version ?? '?'}`);
   await ensureIndexes();
   await seedCatalogue(readCatalogueSeed());
   const facilities = (await catalogueService.loadTree()).all;
@@ -177,10 +187,10 @@ async function main(): Promise<void> {
   void staffOrg;
 
   // The real server, as a separate process.
-  const child = spawn(process.execPath, [path.join(repoRoot, 'server/dist/main.js')], {
+  const child = (serverChild = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(repoRoot, 'server/dist/main.js')], {
     env: { ...process.env, MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', SEED_ON_EMPTY: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  }));
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start in 30 s')), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -223,7 +233,7 @@ async function main(): Promise<void> {
   const to365 = toMoscowIso(floorToGrid(now, 'day') + 365 * DAY_MS);
   // Warm-up (not measured): the server loads each root's booking log into memory on first use.
   const warm = performance.now();
-  await (await get(partner, `/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to365)}`)).arrayBuffer();
+  await (await fetch(`${baseUrl}/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to365)}`, { headers: { cookie: partner.cookie }, signal: AbortSignal.timeout(300_000) })).arrayBuffer();
   const warmSeconds = (performance.now() - warm) / 1000;
   say(`warm-up (first availability call, loads the booking logs): ${warmSeconds.toFixed(1)} s`);
   const results: Result[] = [];
@@ -267,7 +277,7 @@ async function main(): Promise<void> {
     '# Benchmarks',
     '',
     `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB,`,
-    `Node ${process.version}, database ${embedded ? embedded.kind : 'at MONGODB_URI'}. Data set: the whole catalogue (${facilities.length} facilities),`,
+    `Node ${process.version}, database ${dbLabel}. Data set: the whole catalogue (${facilities.length} facilities),`,
     `${generated} bookings over ${years} years. The server runs as its own process; the load generator runs on 127.0.0.1.`,
     'Latencies in milliseconds; "vs baseline" is the p95 relative to `/api/health` measured in the same run. These machines are',
     'noisy: compare ratios, not absolute numbers.',
@@ -283,10 +293,19 @@ async function main(): Promise<void> {
     'Under contention every answer should be 201 or 409 (one winner per overlapping window; 429 would mean the retry budget ran out).',
     '',
   ].join('\n');
-  writeFileSync(path.join(repoRoot, 'docs/benchmarks.md'), md);
+  if (errors.length) say(`client-side errors:\n${errors.slice(0, 20).join('\n')}`);
+  writeFileSync(path.join(process.env.BENCH_OUT ?? path.join(repoRoot, 'docs/benchmarks.md')), md);
   process.stdout.write(`\n${md}\n`);
   say('written to docs/benchmarks.md');
 }
+
+// A bound on the whole run (generation included): BENCH_MAX_MINUTES, default 30.
+const watchdog = setTimeout(() => {
+  process.stderr.write('[bench] gave up: the run took longer than BENCH_MAX_MINUTES\n');
+  serverChild?.kill('SIGKILL');
+  process.exit(2);
+}, Number(process.env.BENCH_MAX_MINUTES ?? 30) * 60_000);
+watchdog.unref();
 
 main().then(
   () => process.exit(0),

@@ -140,6 +140,10 @@ function liveOf(state: RootState): LiveBooking[] {
 async function loadForReading(ctx: Ctx, rootIds: string[], from: number, to: number): Promise<RootState & { ranks: Map<string, number> }> {
   await catchUp(rootIds, Date.now() - READ_STALENESS_MS);
   if (rootIds.length === 1) return readRoot(ctx, rootIds[0]!, from, to);
+  const key = `${rootIds.join(',')}|${from}|${to}`;
+  const seqs = rootIds.map(appliedSeq);
+  const hit = mergedCache.get(key);
+  if (hit && hit.ctx === ctx && hit.seqs.every((n, i) => n === seqs[i])) return hit.value;
   const bookings = new Map<string, ReducedBooking>();
   const docs = new Map<string, BookingVersionDoc>();
   const ranks = new Map<string, number>();
@@ -149,8 +153,13 @@ async function loadForReading(ctx: Ctx, rootIds: string[], from: number, to: num
     for (const [k, d] of v.docs) docs.set(k, d);
     for (const [k, n] of v.ranks) ranks.set(k, n);
   }
-  return { bookings, docs, ranks };
+  const value = { bookings, docs, ranks };
+  if (mergedCache.size > 32) mergedCache.clear();
+  mergedCache.set(key, { ctx, seqs, value });
+  return value;
 }
+/** Reads of several roots, reused while every root's seq, the window and the catalogue are the same. */
+const mergedCache = new Map<string, { ctx: Ctx; seqs: number[]; value: RootState & { ranks: Map<string, number> } }>();
 
 type RootRead = RootState & { ranks: Map<string, number> };
 /** The last read of each root, reused while the root's seq, the window and the catalogue are the same. */
@@ -566,34 +575,46 @@ export const bookingService = {
     }
     const rootIds = [...new Set(facilities.map((f) => f.rootId))];
     const state = await loadForReading(ctx, rootIds, from, to);
-    const live = liveOf(state);
     const window = { start: from, end: to };
-    const isAncestor = (a: string, of: string): boolean => {
-      for (let cur = ctx.tree.byId.get(of)?.parentId ?? null, guard = 0; cur && guard < 32; cur = ctx.tree.byId.get(cur)?.parentId ?? null, guard++) if (cur === a) return true;
-      return false;
+    // Live bookings by facility; each facility then looks only at itself, its ancestors and descendants.
+    const byFacility = new Map<string, LiveBooking[]>();
+    for (const b of state.bookings.values()) {
+      if (!isLive(b.status) || !b.phases.some((p) => overlaps(p, window))) continue;
+      const list = byFacility.get(b.facilityId);
+      if (list) list.push(b);
+      else byFacility.set(b.facilityId, [b]);
+    }
+    const fam = familiesOf(ctx);
+    const iso = new Map<number, string>();
+    const at = (t: number): string => {
+      let v = iso.get(t);
+      if (v === undefined) iso.set(t, (v = toMoscowIso(t)));
+      return v;
     };
     return {
       from: toMoscowIso(from),
       to: toMoscowIso(to),
       facilities: facilities.map((f) => {
         const busy: Busy[] = [];
-        for (const b of live) {
-          if (!ctx.topo.related(f.id, b.facilityId)) continue;
-          const via: Busy['via'] = b.facilityId === f.id ? 'self' : isAncestor(b.facilityId, f.id) ? 'ancestor' : 'descendant';
-          const doc = state.docs.get(b.id)!;
-          const detail = maySeeDetails(caller, b.organisationId);
-          const rank = state.ranks.get(b.id);
-          for (const p of b.phases) {
-            if (!overlaps(p, window)) continue;
-            busy.push({
-              start: toMoscowIso(p.start),
-              end: toMoscowIso(p.end),
-              status: b.status,
-              ...(b.status === 'held' && rank !== undefined ? { holdRank: rank } : {}),
-              via,
-              ...(via !== 'self' ? { viaFacilityId: b.facilityId } : {}),
-              ...(detail ? { bookingId: b.id, title: doc.title, organisationId: b.organisationId, phase: p.type } : {}),
-            });
+        const { ancestors, related } = fam.get(f.id) ?? { ancestors: new Set<string>(), related: [f.id] };
+        for (const other of related) {
+          for (const b of byFacility.get(other) ?? []) {
+            const via: Busy['via'] = b.facilityId === f.id ? 'self' : ancestors.has(b.facilityId) ? 'ancestor' : 'descendant';
+            const doc = state.docs.get(b.id)!;
+            const detail = maySeeDetails(caller, b.organisationId);
+            const rank = state.ranks.get(b.id);
+            for (const p of b.phases) {
+              if (!overlaps(p, window)) continue;
+              busy.push({
+                start: at(p.start),
+                end: at(p.end),
+                status: b.status,
+                ...(b.status === 'held' && rank !== undefined ? { holdRank: rank } : {}),
+                via,
+                ...(via !== 'self' ? { viaFacilityId: b.facilityId } : {}),
+                ...(detail ? { bookingId: b.id, title: doc.title, organisationId: b.organisationId, phase: p.type } : {}),
+              });
+            }
           }
         }
         busy.sort((a, b) => a.start.localeCompare(b.start));
@@ -602,6 +623,24 @@ export const bookingService = {
     };
   },
 };
+
+const families = new WeakMap<Ctx, Map<string, { ancestors: Set<string>; related: string[] }>>();
+/** Per facility: its ancestors, and every facility related to it (itself, ancestors, descendants). */
+function familiesOf(ctx: Ctx): Map<string, { ancestors: Set<string>; related: string[] }> {
+  let out = families.get(ctx);
+  if (out) return out;
+  out = new Map();
+  for (const f of ctx.tree.all) {
+    const ancestors = new Set<string>();
+    for (let cur = f.parentId, guard = 0; cur && guard < 32; cur = ctx.tree.byId.get(cur)?.parentId ?? null, guard++) ancestors.add(cur);
+    out.set(f.id, { ancestors, related: [] });
+  }
+  for (const f of ctx.tree.all) {
+    for (const g of ctx.tree.all) if (ctx.topo.related(f.id, g.id)) out.get(f.id)!.related.push(g.id);
+  }
+  families.set(ctx, out);
+  return out;
+}
 
 /**
  * Read-only view for the staff console and capacity reports: every booking of the given roots with a
