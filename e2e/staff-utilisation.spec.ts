@@ -21,12 +21,13 @@ test('staff read the utilisation screen: heat map, trend, busiest, forecast, est
   await page.goto('/staff');
   await page.getByRole('link', { name: 'Загрузка' }).click();
   await expect(page.getByRole('heading', { name: 'Загрузка объектов' })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Тепловая карта загрузки: \d+ объектов × 16 недель/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /График средней загрузки каталога за 16 недель/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Тепловая карта загрузки: \d+ строк × 16 недель/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /График загрузки выбранных строк за 16 недель/ })).toBeVisible();
   // Cells of the booked weeks are coloured (bucket > 0) on the chambers' row.
   await expect(page.locator('[data-testid="heat-map"] rect[data-bucket="5"]').first()).toBeAttached();
   await expect(page.getByTestId('busiest')).toContainText('Палаты князя Андрея');
-  await expect(page.getByRole('heading', { name: 'Прогноз по неделям' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Прогноз на ближайшие месяцы' })).toBeVisible();
+  await expect(page.getByTestId('forecast').locator('tbody tr')).toHaveCount(6);
   await expect(page.getByRole('heading', { name: /Выручка ОЦЕНКА/ })).toBeVisible();
   await expect(page.getByTestId('revenue-total')).toContainText('₽');
 
@@ -39,6 +40,12 @@ test('staff read the utilisation screen: heat map, trend, busiest, forecast, est
   const path = await file.path();
   const { readFileSync } = await import('node:fs');
   const csv = readFileSync(path!, 'utf8');
-  expect(csv.split('\n')[0]).toBe('facility_id,facility,week,confirmed_pct,pending_pct,held_weighted_pct,blackout_pct,total_pct');
-  expect(csv).toContain(`${chambers},Палаты князя Андрея,`);
+  expect(csv.split(/\r?\n/)[0]).toContain('confirmed_share');
+  expect(csv).toContain(chambers);
+
+  // By zone and month: the same screen, other rows.
+  await page.getByLabel('Уровень').selectOption('zone');
+  await page.getByLabel('Шаг').selectOption('month');
+  await expect(page.getByRole('img', { name: /Тепловая карта загрузки: \d+ строк × 6 месяцев/ })).toBeVisible();
+  await expect(page).toHaveURL(/level=zone/);
 });

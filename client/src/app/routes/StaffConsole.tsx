@@ -104,46 +104,38 @@ export function BlackoutsPage() {
 }
 
 export function CapacityPage() {
-  const { lang } = useI18n();
-  const facilities = useFacilities();
-  const sites = useSites();
+  const { name } = useFacilityNames();
   const [params, setParams] = useSearchParams();
   const current = mondayOf(moscowToday());
+  const granularity = params.get('by') === 'month' ? 'month' : 'week';
+  const level = (['facility', 'zone', 'site'] as const).find((l) => l === params.get('level')) ?? 'facility';
   const from = params.get('from');
-  const firstWeek =
+  const defaultFirst =
+    granularity === 'week'
+      ? mondayOf(new Date(Date.parse(`${current}T00:00:00Z`) - 8 * 7 * 86_400_000).toISOString().slice(0, 10))
+      : `${moscowToday().slice(0, 7)}-01`;
+  const first =
     from && /^\d{4}-\d{2}-\d{2}$/.test(from)
-      ? mondayOf(from)
-      : mondayOf(new Date(Date.parse(`${current}T00:00:00Z`) - 8 * 7 * 86_400_000).toISOString().slice(0, 10));
-  const weeks = Math.min(52, Math.max(1, Number(params.get('weeks')) || 16));
-  const rows = useMemo(() => {
-    if (!facilities.data || !sites.data) return [];
-    const byId = new Map(facilities.data.map((f) => [f.id, f]));
-    return gridFacilities(facilities.data, sites.data, lang)
-      .map((g) => byId.get(g.id)!)
-      .filter((f) => f.bookable && f.status === 'operating')
-      .map((f) => ({ id: f.id, name: f.name[lang], dayRates: f.dayRates, estimated: f.estimated }));
-  }, [facilities.data, sites.data, lang]);
-  if (!facilities.data || !sites.data)
-    return (
-      <QueryState
-        error={facilities.error ?? sites.error}
-        onRetry={() => {
-          void facilities.refetch();
-          void sites.refetch();
-        }}
-      />
-    );
+      ? granularity === 'week'
+        ? mondayOf(from)
+        : `${from.slice(0, 7)}-01`
+      : defaultFirst;
+  const count = Math.min(
+    granularity === 'week' ? 52 : 13,
+    Math.max(1, Number(params.get('n')) || (granularity === 'week' ? 16 : 6)),
+  );
   return (
     <UtilisationView
-      facilities={rows}
-      firstWeek={firstWeek}
-      weeks={weeks}
-      currentWeek={current}
-      onRange={(f, n) =>
+      settings={{ first, count, granularity, level }}
+      current={granularity === 'week' ? current : `${moscowToday().slice(0, 7)}-01`}
+      facilityName={name}
+      onChange={(s) =>
         setParams((p) => {
           const next = new URLSearchParams(p);
-          next.set('from', f);
-          next.set('weeks', String(n));
+          next.set('from', s.first);
+          next.set('n', String(s.count));
+          next.set('by', s.granularity);
+          next.set('level', s.level);
           return next;
         })
       }

@@ -1,20 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
-import type { Availability } from '@moskino/shared';
-import { api } from '../../../lib/api-client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Utilisation } from '@moskino/shared';
+import { api, toQueryString } from '../../../lib/api-client';
 
-/**
- * Busy time of the whole catalogue over the weeks shown, in the staff view (statuses, ranks,
- * phases). The shares are worked out in the browser (`lib/utilisation.ts`) until the server's
- * capacity endpoint is available.
- */
-export function getCatalogueBusy(range: { from: string; to: string }, signal?: AbortSignal): Promise<Availability> {
-  return api.get<Availability>('/api/availability', { query: range, signal });
+export interface UtilisationParams {
+  from: string;
+  to: string;
+  granularity: 'week' | 'month';
+  level: 'facility' | 'zone' | 'site';
 }
 
-export function useCatalogueBusy(range: { from: string; to: string }) {
+/** Utilisation computed by the server: rows (facility, zone or site) × periods, busiest and idlest. */
+export function getUtilisation(q: UtilisationParams, signal?: AbortSignal): Promise<Utilisation> {
+  return api.get<Utilisation>('/api/staff/utilisation', { query: { ...q }, signal });
+}
+
+export function useUtilisation(q: UtilisationParams) {
   return useQuery({
-    queryKey: ['capacity', 'busy', range.from, range.to],
-    queryFn: ({ signal }) => getCatalogueBusy(range, signal),
+    queryKey: ['capacity', 'utilisation', q],
+    queryFn: ({ signal }) => getUtilisation(q, signal),
+    placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+}
+
+/** The same figures as a CSV download (the browser sends the session cookie with the link). */
+export function utilisationCsvHref(q: UtilisationParams): string {
+  return `/api/staff/utilisation${toQueryString({ ...q, format: 'csv' })}`;
 }

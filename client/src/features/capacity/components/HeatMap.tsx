@@ -1,5 +1,5 @@
 import { useI18n } from '../../../lib/i18n';
-import { heatBucket, heatColours, type UtilRow } from '../lib/utilisation';
+import { heatBucket, heatColours, heatLabels, type UtilRow } from '../lib/utilisation';
 
 const CELL_W = 26;
 const CELL_H = 18;
@@ -8,14 +8,23 @@ const HEAD_H = 40;
 
 export interface HeatMapProps {
   rows: UtilRow[];
-  weeks: string[];
-  name: (facilityId: string) => string;
-  /** First week of the forecast (weeks from it on are drawn with a dashed outline). */
+  /** Start dates of the periods (weeks or months), `YYYY-MM-DD`. */
+  periods: string[];
+  granularity: 'week' | 'month';
+  /** Periods starting on or after it are still to come (drawn with a dashed outline). */
   forecastFrom?: string;
 }
 
-/** Facilities × weeks, the colour of each cell its share of the week taken (confirmed + pending + weighted holds + blackout). */
-export function HeatMap({ rows, weeks, name, forecastFrom }: HeatMapProps) {
+/** Short column label: `05.10` for a week, `10.26` (month.year) for a month. */
+export function periodLabel(period: string, granularity: 'week' | 'month'): string {
+  return granularity === 'week'
+    ? `${period.slice(8)}.${period.slice(5, 7)}`
+    : `${period.slice(5, 7)}.${period.slice(2, 4)}`;
+}
+
+/** Rows × periods, the colour of each cell its share of bookable time taken (confirmed + pending + weighted holds + blackout). */
+export function HeatMap({ rows, periods, granularity, forecastFrom }: HeatMapProps) {
+  const weeks = periods;
   const { t, formatNumber, formatDate } = useI18n();
   const width = LABEL_W + weeks.length * CELL_W + 4;
   const height = HEAD_H + rows.length * CELL_H + 4;
@@ -24,7 +33,10 @@ export function HeatMap({ rows, weeks, name, forecastFrom }: HeatMapProps) {
     <div className="chart-scroll">
       <svg
         role="img"
-        aria-label={t('capacity.heatLabel', { facilities: rows.length, weeks: weeks.length })}
+        aria-label={t(granularity === 'week' ? 'capacity.heatLabel' : 'capacity.heatLabelMonths', {
+          facilities: rows.length,
+          weeks: weeks.length,
+        })}
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
@@ -45,16 +57,16 @@ export function HeatMap({ rows, weeks, name, forecastFrom }: HeatMapProps) {
           ) : null,
         )}
         {rows.map((r, j) => (
-          <g key={r.facilityId} transform={`translate(0, ${HEAD_H + j * CELL_H})`}>
+          <g key={r.key} transform={`translate(0, ${HEAD_H + j * CELL_H})`} data-row={r.key}>
             <text x={LABEL_W - 6} y={CELL_H - 5} fontSize="11" textAnchor="end" fill="#1d2939">
-              {truncate(name(r.facilityId), 34)}
+              {truncate(r.name, 34)}
             </text>
             {r.cells.map((c, i) => {
               const bucket = heatBucket(c.total);
-              const future = forecastFrom !== undefined && c.week >= forecastFrom;
+              const future = forecastFrom !== undefined && c.period >= forecastFrom;
               return (
                 <rect
-                  key={c.week}
+                  key={c.period}
                   x={LABEL_W + i * CELL_W}
                   y={1}
                   width={CELL_W - 2}
@@ -63,9 +75,9 @@ export function HeatMap({ rows, weeks, name, forecastFrom }: HeatMapProps) {
                   stroke={future ? '#667085' : 'none'}
                   strokeDasharray={future ? '2 2' : undefined}
                   data-bucket={bucket}
-                  data-week={c.week}
+                  data-period={c.period}
                 >
-                  <title>{`${name(r.facilityId)}, ${t('capacity.weekOf', { date: formatDate(`${c.week}T12:00:00+03:00`) })}: ${pct(c.total)} (${t('capacity.confirmed')} ${pct(c.confirmed)}, ${t('capacity.pending')} ${pct(c.pending)}, ${t('capacity.heldWeighted')} ${pct(c.held)}, ${t('capacity.blackout')} ${pct(c.blackout)})`}</title>
+                  <title>{`${r.name}, ${t(granularity === 'week' ? 'capacity.weekOf' : 'capacity.monthOf', { date: formatDate(`${c.period}T12:00:00+03:00`) })}: ${pct(c.total)} (${t('capacity.confirmed')} ${pct(c.confirmed)}, ${t('capacity.pending')} ${pct(c.pending)}, ${t('capacity.heldWeighted')} ${pct(c.held)}, ${t('capacity.blackout')} ${pct(c.blackout)})`}</title>
                 </rect>
               );
             })}
@@ -79,13 +91,12 @@ export function HeatMap({ rows, weeks, name, forecastFrom }: HeatMapProps) {
 
 export function HeatLegend() {
   const { t } = useI18n();
-  const labels = ['0 %', '1–20 %', '20–40 %', '40–60 %', '60–80 %', '80–100 %'];
   return (
     <ul className="grid-legend heat-legend" aria-label={t('capacity.legend')}>
       {heatColours.map((c, i) => (
         <li key={c}>
           <span className="heat-swatch" style={{ background: c }} aria-hidden="true" />
-          {labels[i]}
+          {heatLabels[i]}
         </li>
       ))}
       <li>

@@ -1,5 +1,6 @@
 import { useI18n } from '../../../lib/i18n';
 import type { UtilCell } from '../lib/utilisation';
+import { periodLabel } from './HeatMap';
 
 const W = 720;
 const H = 240;
@@ -14,19 +15,29 @@ const series = [
 ] as const;
 
 /** Mean share of the catalogue taken per week, one line per status; weeks from `forecastFrom` on are the forecast (dashed). */
-export function TrendChart({ points, forecastFrom }: { points: UtilCell[]; forecastFrom?: string }) {
+export function TrendChart({
+  points,
+  granularity,
+  forecastFrom,
+}: {
+  points: UtilCell[];
+  granularity: 'week' | 'month';
+  forecastFrom?: string;
+}) {
   const { t } = useI18n();
   const max = Math.max(0.1, ...points.map((p) => p.total));
   const top = Math.min(1, Math.ceil(max * 10) / 10);
   const x = (i: number) => PAD.left + (points.length <= 1 ? 0 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
   const y = (v: number) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
-  const split = forecastFrom ? points.findIndex((p) => p.week >= forecastFrom) : -1;
+  const split = forecastFrom ? points.findIndex((p) => p.period >= forecastFrom) : -1;
   const ticks = [0, top / 2, top];
   return (
     <figure className="trend">
       <svg
         role="img"
-        aria-label={t('capacity.trendLabel', { weeks: points.length })}
+        aria-label={t(granularity === 'week' ? 'capacity.trendLabel' : 'capacity.trendLabelMonths', {
+          weeks: points.length,
+        })}
         viewBox={`0 0 ${W} ${H}`}
         width="100%"
         style={{ maxWidth: W }}
@@ -42,8 +53,8 @@ export function TrendChart({ points, forecastFrom }: { points: UtilCell[]; forec
         ))}
         {points.map((p, i) =>
           i % Math.max(1, Math.ceil(points.length / 10)) === 0 ? (
-            <text key={p.week} x={x(i)} y={H - PAD.bottom + 16} fontSize="10" textAnchor="middle" fill="#475467">
-              {`${p.week.slice(8)}.${p.week.slice(5, 7)}`}
+            <text key={p.period} x={x(i)} y={H - PAD.bottom + 16} fontSize="10" textAnchor="middle" fill="#475467">
+              {periodLabel(p.period, granularity)}
             </text>
           ) : null,
         )}

@@ -1,116 +1,162 @@
-import { useEffect, useMemo } from 'react';
-import { AppError, type DayRates } from '@moskino/shared';
+import { useMemo } from 'react';
+import { AppError } from '@moskino/shared';
 import { useI18n } from '../../../lib/i18n';
-import { useCatalogueBusy } from '../api/get-utilisation';
-import { extremes, moscowMs, toCsv, trend, utilisation, weekStarts, type UtilRow } from '../lib/utilisation';
+import { useUtilisation, utilisationCsvHref, type UtilisationParams } from '../api/get-utilisation';
+import { useForecast } from '../api/get-forecast';
+import { useRevenue } from '../api/get-revenue';
+import { toHeatRows, trend, windowOf } from '../lib/utilisation';
 import { HeatMap } from './HeatMap';
 import { TrendChart } from './TrendChart';
 import './capacity.css';
 
-export interface CapacityFacility {
-  id: string;
-  name: string;
-  dayRates: DayRates | null;
-  /** Day rates and figures without a public source. */
-  estimated: boolean;
+export interface UtilisationSettings {
+  /** First period: a Monday (weeks) or any day of the first month (months), Moscow date. */
+  first: string;
+  count: number;
+  granularity: 'week' | 'month';
+  level: 'facility' | 'zone' | 'site';
 }
 
 export interface UtilisationViewProps {
-  facilities: CapacityFacility[];
-  /** Monday of the first week shown and the current week (Moscow dates). */
-  firstWeek: string;
-  weeks: number;
-  currentWeek: string;
-  onRange: (firstWeek: string, weeks: number) => void;
+  settings: UtilisationSettings;
+  /** The start of the current week or month (Moscow date): periods from it on are still to come. */
+  current: string;
+  onChange: (s: UtilisationSettings) => void;
+  /** Facility names by id (for the busiest, idlest and revenue lists). */
+  facilityName: (id: string) => string;
 }
 
-const WEEK_MS = 7 * 86_400_000;
+const counts = { week: [8, 13, 16, 26, 52], month: [3, 6, 12, 13] } as const;
 
-/** Utilisation by facility and week: heat map, trend, busiest/idlest, forecast and estimated revenue, CSV. */
-export function UtilisationView({ facilities, firstWeek, weeks: count, currentWeek, onRange }: UtilisationViewProps) {
-  const { t, formatNumber, formatDate } = useI18n();
-  const weeks = useMemo(() => weekStarts(firstWeek, count), [firstWeek, count]);
-  const range = {
-    from: new Date(moscowMs(firstWeek)).toISOString(),
-    to: new Date(moscowMs(firstWeek) + count * WEEK_MS).toISOString(),
-  };
-  const busy = useCatalogueBusy(range);
-  const rows = useMemo(() => utilisation(busy.data, facilities, weeks), [busy.data, facilities, weeks]);
-  const names = useMemo(() => new Map(facilities.map((f) => [f.id, f.name])), [facilities]);
-  const name = (id: string) => names.get(id) ?? id;
-  const points = useMemo(() => trend(rows, weeks), [rows, weeks]);
-  const { busiest, idlest } = useMemo(() => extremes(rows), [rows]);
+/** Utilisation by facility, zone or site and week or month (computed by the server): heat map, trend, busiest/idlest, forecast, estimated revenue, CSV. */
+export function UtilisationView({ settings, current, onChange, facilityName }: UtilisationViewProps) {
+  const { t, lang, formatNumber, formatDate } = useI18n();
+  const { from, to } = windowOf(settings.first, settings.count, settings.granularity);
+  const params: UtilisationParams = { from, to, granularity: settings.granularity, level: settings.level };
+  const util = useUtilisation(params);
+  const forecast = useForecast(6);
+  const revenue = useRevenue({ from, to, granularity: settings.granularity });
+  const rows = useMemo(() => toHeatRows(util.data, lang), [util.data, lang]);
+  const periods = rows[0]?.cells.map((c) => c.period) ?? [];
+  const points = useMemo(() => trend(rows), [rows]);
   const pct = (x: number) => `${formatNumber(Math.round(x * 1000) / 10)} %`;
-  const forecast = points.filter((p) => p.week >= currentWeek);
-  const csv = useMemo(() => toCsv(rows, name), [rows]); // eslint-disable-line react-hooks/exhaustive-deps
-  const csvUrl = useMemo(
-    () =>
-      typeof URL.createObjectURL === 'function'
-        ? URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-        : null,
-    [csv],
-  );
-  useEffect(() => () => (csvUrl ? URL.revokeObjectURL(csvUrl) : undefined), [csvUrl]);
-  const revenueRows = rows.filter((r) => (r.revenue ?? 0) > 0).sort((a, b) => (b.revenue ?? 0) - (a.revenue ?? 0));
-  const revenueTotal = revenueRows.reduce((a, r) => a + (r.revenue ?? 0), 0);
+  const rub = (n: number) => t('units.rub', { n: Math.round(n) });
+  const currentPeriod = settings.granularity === 'week' ? current : `${current.slice(0, 7)}-01`;
 
   return (
     <section aria-labelledby="capacity-title">
       <h2 id="capacity-title">{t('capacity.title')}</h2>
       <form className="toolbar" onSubmit={(e) => e.preventDefault()} aria-label={t('capacity.period')}>
         <label>
-          {t('capacity.firstWeek')}{' '}
-          <input type="date" value={firstWeek} onChange={(e) => e.target.value && onRange(e.target.value, count)} />
+          {t('capacity.level')}{' '}
+          <select
+            value={settings.level}
+            onChange={(e) => onChange({ ...settings, level: e.target.value as UtilisationSettings['level'] })}
+          >
+            <option value="facility">{t('capacity.level.facility')}</option>
+            <option value="zone">{t('capacity.level.zone')}</option>
+            <option value="site">{t('capacity.level.site')}</option>
+          </select>
         </label>
         <label>
-          {t('capacity.weeks')}{' '}
-          <select value={count} onChange={(e) => onRange(firstWeek, Number(e.target.value))}>
-            {[8, 13, 16, 26, 52].map((n) => (
+          {t('capacity.granularity')}{' '}
+          <select
+            value={settings.granularity}
+            onChange={(e) => {
+              const g = e.target.value as UtilisationSettings['granularity'];
+              onChange({ ...settings, granularity: g, count: g === 'week' ? 16 : 6 });
+            }}
+          >
+            <option value="week">{t('capacity.byWeek')}</option>
+            <option value="month">{t('capacity.byMonth')}</option>
+          </select>
+        </label>
+        <label>
+          {t('capacity.firstPeriod')}{' '}
+          <input
+            type="date"
+            value={settings.first}
+            onChange={(e) => e.target.value && onChange({ ...settings, first: e.target.value })}
+          />
+        </label>
+        <label>
+          {settings.granularity === 'week' ? t('capacity.weeks') : t('capacity.months')}{' '}
+          <select value={settings.count} onChange={(e) => onChange({ ...settings, count: Number(e.target.value) })}>
+            {counts[settings.granularity].map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
           </select>
         </label>
-        {csvUrl && (
-          <a href={csvUrl} download={`utilisation-${firstWeek}-${count}w.csv`} className="button-link">
-            {t('capacity.csv')}
-          </a>
-        )}
+        <a href={utilisationCsvHref(params)} download className="button-link">
+          {t('capacity.csv')}
+        </a>
       </form>
       <p className="muted">{t('capacity.method')}</p>
-      {busy.error ? (
+      {util.error ? (
         <p role="alert" className="notice error">
-          {busy.error instanceof AppError && busy.error.status === 0 ? t('state.serverDown') : t('state.error')}
+          {util.error instanceof AppError && util.error.status === 0 ? t('state.serverDown') : t('state.error')}
         </p>
-      ) : busy.isPending ? (
+      ) : !util.data ? (
         <p role="status" className="loading">
           {t('state.loading')}
         </p>
       ) : (
         <>
           <h3>{t('capacity.heatTitle')}</h3>
-          <HeatMap rows={rows} weeks={weeks} name={name} forecastFrom={currentWeek} />
-          <UtilTable rows={rows} weeks={weeks} name={name} pct={pct} />
+          <HeatMap rows={rows} periods={periods} granularity={settings.granularity} forecastFrom={currentPeriod} />
+          <details className="table-fallback">
+            <summary>{t('capacity.asTable')}</summary>
+            <div className="chart-scroll">
+              <table>
+                <caption className="visually-hidden">{t('capacity.heatTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(`capacity.level.${settings.level}`)}</th>
+                    {periods.map((p) => (
+                      <th key={p} scope="col">
+                        {formatDate(`${p}T12:00:00+03:00`)}
+                      </th>
+                    ))}
+                    <th scope="col">{t('capacity.total')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.key}>
+                      <th scope="row">{r.name}</th>
+                      {r.cells.map((c) => (
+                        <td key={c.period}>{pct(c.total)}</td>
+                      ))}
+                      <td>{pct(r.mean)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
           <h3>{t('capacity.trendTitle')}</h3>
-          <TrendChart points={points} forecastFrom={currentWeek} />
+          <TrendChart points={points} granularity={settings.granularity} forecastFrom={currentPeriod} />
           <div className="capacity-grid">
             <section className="card" aria-labelledby="busiest-title">
               <h3 id="busiest-title">{t('capacity.busiest')}</h3>
+              <p className="muted">{t('capacity.firmShare')}</p>
               <ol data-testid="busiest">
-                {busiest.map((r) => (
+                {util.data.busiest.map((r) => (
                   <li key={r.facilityId}>
-                    {name(r.facilityId)} — {pct(r.mean)}
+                    {facilityName(r.facilityId)} — {pct(r.share)}
                   </li>
                 ))}
               </ol>
             </section>
             <section className="card" aria-labelledby="idlest-title">
               <h3 id="idlest-title">{t('capacity.idlest')}</h3>
+              <p className="muted">{t('capacity.firmShare')}</p>
               <ol data-testid="idlest">
-                {idlest.map((r) => (
+                {util.data.idlest.map((r) => (
                   <li key={r.facilityId}>
-                    {name(r.facilityId)} — {pct(r.mean)}
+                    {facilityName(r.facilityId)} — {pct(r.share)}
                   </li>
                 ))}
               </ol>
@@ -118,27 +164,44 @@ export function UtilisationView({ facilities, firstWeek, weeks: count, currentWe
             <section className="card" aria-labelledby="forecast-title">
               <h3 id="forecast-title">{t('capacity.forecastTitle')}</h3>
               <p className="muted">{t('capacity.forecastNote')}</p>
-              {forecast.length === 0 ? (
-                <p className="empty">{t('capacity.noForecast')}</p>
+              {forecast.error ? (
+                <p role="alert" className="error">
+                  {t('state.error')}
+                </p>
+              ) : !forecast.data ? (
+                <p role="status">{t('state.loading')}</p>
               ) : (
-                <table className="table">
+                <table className="table" data-testid="forecast">
                   <thead>
                     <tr>
-                      <th scope="col">{t('capacity.week')}</th>
+                      <th scope="col">{t('capacity.month')}</th>
                       <th scope="col">{t('capacity.confirmed')}</th>
+                      <th scope="col">{t('capacity.pending')}</th>
                       <th scope="col">{t('capacity.heldWeighted')}</th>
-                      <th scope="col">{t('capacity.total')}</th>
+                      <th scope="col">{t('capacity.expected')}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {forecast.map((p) => (
-                      <tr key={p.week}>
-                        <td>{formatDate(`${p.week}T12:00:00+03:00`)}</td>
-                        <td>{pct(p.confirmed + p.pending)}</td>
-                        <td>{pct(p.held)}</td>
-                        <td>{pct(p.total)}</td>
-                      </tr>
-                    ))}
+                    {forecast.data.months.map((m) => {
+                      const h = m.bookableHours || 1;
+                      return (
+                        <tr key={m.start}>
+                          <td>
+                            {new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+                              month: 'long',
+                              year: 'numeric',
+                              timeZone: 'Europe/Moscow',
+                            }).format(new Date(m.start))}
+                          </td>
+                          <td>{pct(m.confirmedHours / h)}</td>
+                          <td>{pct(m.pendingHours / h)}</td>
+                          <td>{pct(m.weightedHeldHours / h)}</td>
+                          <td>
+                            <strong>{pct(m.expectedShare)}</strong>
+                          </td>
+                        </tr>
+                      );
+                    })}
                   </tbody>
                 </table>
               )}
@@ -148,62 +211,36 @@ export function UtilisationView({ facilities, firstWeek, weeks: count, currentWe
                 {t('capacity.revenueTitle')} <span className="estimate-label">{t('capacity.estimate')}</span>
               </h3>
               <p className="muted">{t('capacity.revenueNote')}</p>
-              <p data-testid="revenue-total">
-                {t('capacity.revenueTotal')}: <strong>≈ {t('units.rub', { n: revenueTotal })}</strong>
-              </p>
-              <ol>
-                {revenueRows.slice(0, 10).map((r) => (
-                  <li key={r.facilityId}>
-                    {name(r.facilityId)} — ≈ {t('units.rub', { n: r.revenue ?? 0 })}
-                  </li>
-                ))}
-              </ol>
+              {revenue.error ? (
+                <p role="alert" className="error">
+                  {t('state.error')}
+                </p>
+              ) : !revenue.data ? (
+                <p role="status">{t('state.loading')}</p>
+              ) : (
+                <>
+                  <p data-testid="revenue-total">
+                    {t('capacity.revenueConfirmed')}: <strong>≈ {rub(revenue.data.totalConfirmed)}</strong>
+                    <br />
+                    {t('capacity.revenuePending')}: ≈ {rub(revenue.data.totalPending)}
+                  </p>
+                  <ol>
+                    {[...revenue.data.rows]
+                      .filter((r) => r.confirmed + r.pending > 0)
+                      .sort((a, b) => b.confirmed + b.pending - (a.confirmed + a.pending))
+                      .slice(0, 10)
+                      .map((r) => (
+                        <li key={r.facilityId}>
+                          {facilityName(r.facilityId)} — ≈ {rub(r.confirmed + r.pending)}
+                        </li>
+                      ))}
+                  </ol>
+                </>
+              )}
             </section>
           </div>
         </>
       )}
     </section>
-  );
-}
-
-function UtilTable({
-  rows,
-  weeks,
-  name,
-  pct,
-}: {
-  rows: UtilRow[];
-  weeks: string[];
-  name: (id: string) => string;
-  pct: (x: number) => string;
-}) {
-  const { t } = useI18n();
-  return (
-    <details className="table-fallback">
-      <summary>{t('capacity.asTable')}</summary>
-      <div className="chart-scroll">
-        <table>
-          <caption className="visually-hidden">{t('capacity.heatTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('approvals.facility')}</th>
-              {weeks.map((w) => (
-                <th key={w} scope="col">{`${w.slice(8)}.${w.slice(5, 7)}`}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.facilityId}>
-                <th scope="row">{name(r.facilityId)}</th>
-                {r.cells.map((c) => (
-                  <td key={c.week}>{pct(c.total)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
   );
 }
