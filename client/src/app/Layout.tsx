@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useLogout, useSession } from '../features/auth';
 import { useI18n, type Lang, type MessageKey } from '../lib/i18n';
@@ -25,6 +25,15 @@ export function Layout() {
   const session = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
+  const topbar = useRef<HTMLElement>(null);
+  // Drawers open below the top bar (whatever its height once it wraps): navigation stays reachable.
+  useEffect(() => {
+    const el = topbar.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-h', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const user = session.data?.user ?? null;
   const authAvailable = session.data?.available ?? false;
   const staff = user?.role === 'staff' || user?.role === 'admin';
@@ -36,7 +45,7 @@ export function Layout() {
       <a className="skip" href="#main">
         {t('app.skip')}
       </a>
-      <header className="topbar">
+      <header className="topbar" ref={topbar}>
         <NavLink to="/" className="brand">
           {t('app.title')}
         </NavLink>

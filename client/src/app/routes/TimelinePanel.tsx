@@ -78,9 +78,9 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
   const orgId = user?.organisationId ?? user?.organisation?.id;
   const editable = useCallback(
     (b: BusyInterval) => {
-      if (!canBook || !liveStatuses.includes(b.status)) return false;
-      if (staff) return true;
-      return b.status !== 'blackout' && !!orgId && b.organisationId === orgId;
+      // Own organisation's live bookings only (staff: their blackouts and own bookings too).
+      if (!canBook || !liveStatuses.includes(b.status) || !orgId || b.organisationId !== orgId) return false;
+      return b.status !== 'blackout' || staff;
     },
     [canBook, staff, orgId],
   );
@@ -183,16 +183,22 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
           {t('timeline.selectHint')} {t('timeline.dragHint')}
         </p>
       )}
-      <div aria-live="polite" data-testid="move-feedback">
+      {/* Floating, so an answer to a drag never shifts the rows under the pointer. */}
+      <div aria-live="polite" data-testid="move-feedback" className={feedback ? 'toast' : undefined}>
         {feedback?.kind === 'ok' && <p className="ok">{feedback.text}</p>}
         {feedback?.kind === 'error' &&
           (feedback.conflict ? (
             <ConflictNotice details={feedback.conflict} title={feedback.text} facilityId={feedback.facilityId} facilityName={facilityName} />
           ) : (
-            <p role="alert" className="notice error">
+            <p role="alert" className="error">
               {feedback.text}
             </p>
           ))}
+        {feedback && (
+          <button type="button" className="toast-close" onClick={() => setFeedback(null)} aria-label={t('booking.cancel')}>
+            ×
+          </button>
+        )}
       </div>
       {availabilityMissing && (
         <p className="notice" role="status">
