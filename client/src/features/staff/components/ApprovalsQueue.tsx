@@ -21,18 +21,24 @@ export function ApprovalsQueue({ facilityName }: ApprovalsQueueProps) {
   const [rejecting, setRejecting] = useState<string[] | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState(false);
-  const [results, setResults] = useState<{ decision: Decision; items: DecisionResult[] } | null>(null);
+  const [results, setResults] = useState<{
+    decision: Decision;
+    items: DecisionResult[];
+    titles: Map<string, string>;
+  } | null>(null);
 
   const orgName = (id: string) => orgs.data?.find((o) => o.id === id)?.name[lang] ?? (id ? id : '—');
   const titleOf = (id: string) => list.find((i) => i.booking.id === id)?.booking.title ?? id;
 
   const run = (ids: string[], decision: Decision, why?: string) => {
     setResults(null);
+    // Titles as they are now: decided requests leave the queue when it is fetched again.
+    const titles = new Map(ids.map((id) => [id, titleOf(id)]));
     decideMut.mutate(
       { ids, decision, reason: why },
       {
         onSuccess: (items) => {
-          setResults({ decision, items });
+          setResults({ decision, items, titles });
           setSelected((s) => new Set([...s].filter((id) => !items.some((r) => r.ok && r.id === id))));
           setRejecting(null);
           setReason('');
@@ -77,7 +83,7 @@ export function ApprovalsQueue({ facilityName }: ApprovalsQueueProps) {
             .filter((r) => !r.ok)
             .map((r) => (
               <p key={r.id} className="error">
-                {t('approvals.failed', { title: titleOf(r.id), message: r.message ?? '' })}
+                {t('approvals.failed', { title: results.titles.get(r.id) ?? r.id, message: r.message ?? '' })}
               </p>
             ))}
         </div>
