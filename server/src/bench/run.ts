@@ -2,8 +2,7 @@
  * `npm run bench`: generates a realistic data set, starts the real server (a separate process),
  * measures it with a load generator on 127.0.0.1 and writes docs/benchmarks.md.
  *
- * Options (env): MONGODB_URI (default: the dev FerretDB at mongodb://127.0.0.1:27100/, else the
- * embedded database), BENCH_BOOKINGS (default 100000), BENCH_YEARS (default 3), BENCH_SCALE
+ * Options (env): MONGODB_URI (default: a throwaway embedded database, as `npm test` uses), BENCH_BOOKINGS (default 100000), BENCH_YEARS (default 3), BENCH_SCALE
  * (multiplies request counts; default 1), BENCH_MAX_MINUTES (bound on the whole run; default 30),
  * BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for the server), BENCH_DB_LABEL (how to name the database in the report), BENCH_OUT (report path; default
  * docs/benchmarks.md), BENCH_KEEP_DB. Every phase is bounded in count and in time.
@@ -184,7 +183,7 @@ async function main(): Promise<void> {
   const partnerOrg = await organisationService.create('partner', 'Bench partner');
   const crewUser = await userService.create({ email: 'crew@bench.example', password, role: 'crew', organisationId: crewOrg.id, name: 'Crew' });
   await userService.create({ email: 'partner@bench.example', password, role: 'partner', organisationId: partnerOrg.id, name: 'Partner' });
-  void staffOrg;
+  await userService.create({ email: 'staff@bench.example', password, role: 'staff', organisationId: staffOrg.id, name: 'Staff' });
 
   // The real server, as a separate process.
   const child = (serverChild = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(repoRoot, 'server/dist/main.js')], {
@@ -223,6 +222,7 @@ async function main(): Promise<void> {
   };
   const crew = await login(crewUser.email);
   const partner = await login('partner@bench.example');
+  const staff = await login('staff@bench.example');
   const get = (s: { cookie: string }, p: string) => fetch(baseUrl + p, { headers: { cookie: s.cookie } });
   const post = (s: { cookie: string; csrf: string }, p: string, body: unknown) =>
     fetch(baseUrl + p, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -242,6 +242,11 @@ async function main(): Promise<void> {
   results.push(await load('signed-in baseline GET /api/auth/me (session lookup)', n(300), 4, 60, () => get(partner, '/api/auth/me')));
   results.push(await load('availability, whole catalogue, 90 days (partner)', n(300), 4, 120, () => get(partner, `/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to90)}`)));
   results.push(await load('availability, whole catalogue, 1 year (partner)', n(60), 2, 120, () => get(partner, `/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to365)}`)));
+  // Capacity (issue 6): computed in code from plain finds over a year of the whole catalogue.
+  const yearFrom = toMoscowIso(floorToGrid(now, 'day') - 182 * DAY_MS);
+  const yearTo = toMoscowIso(floorToGrid(now, 'day') + 183 * DAY_MS);
+  results.push(await load('utilisation, whole catalogue, 1 year by week (staff)', n(40), 2, 120, () => get(staff, `/api/staff/utilisation?from=${encodeURIComponent(yearFrom)}&to=${encodeURIComponent(yearTo)}&granularity=week&level=facility`)));
+  results.push(await load('utilisation, whole catalogue, 1 year by month per site (staff)', n(40), 2, 120, () => get(staff, `/api/staff/utilisation?from=${encodeURIComponent(yearFrom)}&to=${encodeURIComponent(yearTo)}&granularity=month&level=site`)));
   // Creation on free facilities: the last months of the horizon are empty; each request its own day.
   const free = facilities.filter((f) => f.bookable && f.parentId === null);
   const freeStart = floorToGrid(now + 600 * DAY_MS, 'day');
