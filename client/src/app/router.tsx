@@ -31,7 +31,13 @@ export const router = createBrowserRouter([
           { index: true, lazy: () => console_().then((m) => ({ Component: m.ApprovalsPage })) },
           { path: 'blackouts', lazy: () => console_().then((m) => ({ Component: m.BlackoutsPage })) },
           { path: 'capacity', lazy: () => console_().then((m) => ({ Component: m.CapacityPage })) },
+          { path: 'audit', lazy: () => console_().then((m) => ({ Component: m.AuditPage })) },
         ],
+      },
+      {
+        path: 'admin',
+        lazy: () => console_().then((m) => ({ Component: m.AdminConsole })),
+        children: [{ path: 'catalogue', lazy: () => console_().then((m) => ({ Component: m.CatalogueAdminPage })) }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

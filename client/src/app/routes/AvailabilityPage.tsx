@@ -9,10 +9,16 @@ import { useI18n, type Lang } from '../../lib/i18n';
 import { QueryState } from './QueryState';
 
 /** Facilities in tree order (site → zone → set, pavilions under their site) as grid rows. */
-export function gridFacilities(all: Facility[], sites: Site[], lang: Lang, site?: string): GridFacility[] {
+export function gridFacilities(
+  all: Facility[],
+  sites: Site[],
+  lang: Lang,
+  site?: string,
+  includeRetired = false,
+): GridFacility[] {
   const children = new Map<string | null, Facility[]>();
   for (const f of all) {
-    if (f.status === 'retired') continue;
+    if (f.status === 'retired' && !includeRetired) continue;
     const list = children.get(f.parentId) ?? [];
     list.push(f);
     children.set(f.parentId, list);

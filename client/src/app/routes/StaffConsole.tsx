@@ -2,8 +2,9 @@ import { useMemo } from 'react';
 import { Link, NavLink, Outlet, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../features/auth';
 import { useFacilities, useSites } from '../../features/facilities';
-import { ApprovalsQueue, BlackoutForm } from '../../features/staff';
+import { ApprovalsQueue, AuditLog, BlackoutForm, type AuditFilters } from '../../features/staff';
 import { UtilisationView, mondayOf } from '../../features/capacity';
+import { CatalogueAdmin } from '../../features/admin';
 import { moscowToday } from '../../lib/time';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { gridFacilities } from './AvailabilityPage';
@@ -141,4 +142,70 @@ export function CapacityPage() {
       }
     />
   );
+}
+
+const auditParams = ['user', 'organisation', 'facility', 'booking', 'entity', 'action', 'from', 'to'] as const;
+
+export function AuditPage() {
+  const { lang } = useI18n();
+  const { facilities, name } = useFacilityNames();
+  const sites = useSites();
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(
+    auditParams.filter((k) => params.get(k)).map((k) => [k, params.get(k)!]),
+  ) as AuditFilters;
+  const options = useMemo(
+    () =>
+      facilities.data && sites.data
+        ? gridFacilities(facilities.data, sites.data, lang).map((g) => ({
+            id: g.id,
+            label: `${g.group} · ${'— '.repeat(g.depth)}${g.name}`,
+          }))
+        : [],
+    [facilities.data, sites.data, lang],
+  );
+  return (
+    <AuditLog
+      key={params.toString()}
+      filters={filters}
+      facilities={options}
+      facilityName={name}
+      onSearch={(f) => {
+        const next = new URLSearchParams();
+        for (const k of auditParams) if (f[k]) next.set(k, f[k]!);
+        setParams(next);
+      }}
+    />
+  );
+}
+
+export function AdminConsole() {
+  return <StaffConsole adminOnly />;
+}
+
+export function CatalogueAdminPage() {
+  const { lang } = useI18n();
+  const facilities = useFacilities();
+  const sites = useSites();
+  const rows = useMemo(() => {
+    if (!facilities.data || !sites.data) return [];
+    const byId = new Map(facilities.data.map((f) => [f.id, f]));
+    const listed = gridFacilities(facilities.data, sites.data, lang, undefined, true);
+    return listed.map((g) => ({
+      facility: byId.get(g.id)!,
+      depth: g.depth,
+      label: `${g.group} · ${'— '.repeat(g.depth)}${g.name}`,
+    }));
+  }, [facilities.data, sites.data, lang]);
+  if (!facilities.data || !sites.data)
+    return (
+      <QueryState
+        error={facilities.error ?? sites.error}
+        onRetry={() => {
+          void facilities.refetch();
+          void sites.refetch();
+        }}
+      />
+    );
+  return <CatalogueAdmin rows={rows} />;
 }

@@ -171,39 +171,41 @@ export function UtilisationView({ settings, current, onChange, facilityName }: U
               ) : !forecast.data ? (
                 <p role="status">{t('state.loading')}</p>
               ) : (
-                <table className="table" data-testid="forecast">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('capacity.month')}</th>
-                      <th scope="col">{t('capacity.confirmed')}</th>
-                      <th scope="col">{t('capacity.pending')}</th>
-                      <th scope="col">{t('capacity.heldWeighted')}</th>
-                      <th scope="col">{t('capacity.expected')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {forecast.data.months.map((m) => {
-                      const h = m.bookableHours || 1;
-                      return (
-                        <tr key={m.start}>
-                          <td>
-                            {new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
-                              month: 'long',
-                              year: 'numeric',
-                              timeZone: 'Europe/Moscow',
-                            }).format(new Date(m.start))}
-                          </td>
-                          <td>{pct(m.confirmedHours / h)}</td>
-                          <td>{pct(m.pendingHours / h)}</td>
-                          <td>{pct(m.weightedHeldHours / h)}</td>
-                          <td>
-                            <strong>{pct(m.expectedShare)}</strong>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <div className="table-scroll">
+                  <table className="table" data-testid="forecast">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('capacity.month')}</th>
+                        <th scope="col">{t('capacity.confirmed')}</th>
+                        <th scope="col">{t('capacity.pending')}</th>
+                        <th scope="col">{t('capacity.heldWeighted')}</th>
+                        <th scope="col">{t('capacity.expected')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {forecast.data.months.map((m) => {
+                        const h = m.bookableHours || 1;
+                        return (
+                          <tr key={m.start}>
+                            <td>
+                              {new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+                                month: 'long',
+                                year: 'numeric',
+                                timeZone: 'Europe/Moscow',
+                              }).format(new Date(m.start))}
+                            </td>
+                            <td>{pct(m.confirmedHours / h)}</td>
+                            <td>{pct(m.pendingHours / h)}</td>
+                            <td>{pct(m.weightedHeldHours / h)}</td>
+                            <td>
+                              <strong>{pct(m.expectedShare)}</strong>
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </section>
             <section className="card" aria-labelledby="revenue-title">

@@ -1,0 +1,1 @@
+export { CatalogueAdmin, type CatalogueRow } from './components/CatalogueAdmin';
