@@ -29,6 +29,7 @@ export const router = createBrowserRouter([
         lazy: () => console_().then((m) => ({ Component: m.StaffConsole })),
         children: [
           { index: true, lazy: () => console_().then((m) => ({ Component: m.ApprovalsPage })) },
+          { path: 'holds', lazy: () => console_().then((m) => ({ Component: m.HoldsPage })) },
           { path: 'blackouts', lazy: () => console_().then((m) => ({ Component: m.BlackoutsPage })) },
           { path: 'capacity', lazy: () => console_().then((m) => ({ Component: m.CapacityPage })) },
           { path: 'audit', lazy: () => console_().then((m) => ({ Component: m.AuditPage })) },

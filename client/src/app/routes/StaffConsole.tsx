@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link, NavLink, Outlet, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../features/auth';
 import { useFacilities, useSites } from '../../features/facilities';
-import { ApprovalsQueue, AuditLog, BlackoutForm, type AuditFilters } from '../../features/staff';
+import { ApprovalsQueue, AuditLog, BlackoutForm, HoldQueue, type AuditFilters } from '../../features/staff';
 import { UtilisationView, mondayOf } from '../../features/capacity';
 import { CatalogueAdmin } from '../../features/admin';
 import { moscowToday } from '../../lib/time';
@@ -12,6 +12,7 @@ import { QueryState } from './QueryState';
 
 const tabs: Array<{ to: string; key: MessageKey; admin?: boolean }> = [
   { to: '/staff', key: 'console.approvals' },
+  { to: '/staff/holds', key: 'console.holds' },
   { to: '/staff/blackouts', key: 'console.blackouts' },
   { to: '/staff/capacity', key: 'console.capacity' },
   { to: '/staff/audit', key: 'console.audit' },
@@ -208,4 +209,30 @@ export function CatalogueAdminPage() {
       />
     );
   return <CatalogueAdmin rows={rows} />;
+}
+
+export function HoldsPage() {
+  const { lang } = useI18n();
+  const { facilities } = useFacilityNames();
+  const sites = useSites();
+  const [params, setParams] = useSearchParams();
+  const today = moscowToday();
+  const options = useMemo(
+    () =>
+      facilities.data && sites.data
+        ? gridFacilities(facilities.data, sites.data, lang)
+            .filter((g) => facilities.data.find((f) => f.id === g.id)?.bookable)
+            .map((g) => ({ id: g.id, label: `${g.group} · ${'— '.repeat(g.depth)}${g.name}` }))
+        : [],
+    [facilities.data, sites.data, lang],
+  );
+  return (
+    <HoldQueue
+      facilities={options}
+      facilityId={params.get('facility') ?? ''}
+      from={params.get('from') ?? today}
+      to={params.get('to') ?? new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10)}
+      onChange={(q) => setParams({ facility: q.facilityId, from: q.from, to: q.to }, { replace: true })}
+    />
+  );
 }

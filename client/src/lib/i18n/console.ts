@@ -258,6 +258,16 @@ export const consoleRu = {
   'admin.import.ready': 'Файл в порядке: будет создано {created}, изменено {updated}, без изменений {unchanged}.',
   'admin.import.done': 'Загружено: создано {created}, изменено {updated}, без изменений {unchanged}.',
   'admin.import.submit': 'Загрузить каталог',
+  'console.holds': 'Очередь холдов',
+  'holds.title': 'Очередь холдов на объекте',
+  'holds.reason': 'Причина (обязательно, в журнал)',
+  'holds.reasonRequired': 'Укажите причину изменения',
+  'holds.choose': 'Выберите объект и период.',
+  'holds.empty': 'Холдов в этот период нет.',
+  'holds.ahead': 'Поставить перед «{title}»',
+  'holds.back': 'В конец очереди',
+  'holds.cancel': 'Снять холд',
+  'holds.done': 'Готово: очередь обновлена, изменение записано в журнал.',
 } as const;
 
 export type ConsoleKey = keyof typeof consoleRu;
@@ -511,4 +521,14 @@ export const consoleEn: Record<ConsoleKey, string> = {
   'admin.import.ready': 'The file is fine: {created} to create, {updated} to change, {unchanged} unchanged.',
   'admin.import.done': 'Imported: {created} created, {updated} changed, {unchanged} unchanged.',
   'admin.import.submit': 'Import the catalogue',
+  'console.holds': 'Hold queue',
+  'holds.title': 'Hold queue of a facility',
+  'holds.reason': 'Reason (required, for the audit log)',
+  'holds.reasonRequired': 'Give a reason for the change',
+  'holds.choose': 'Choose a facility and a period.',
+  'holds.empty': 'No holds in that period.',
+  'holds.ahead': 'Move ahead of “{title}”',
+  'holds.back': 'Move to the back',
+  'holds.cancel': 'Release the hold',
+  'holds.done': 'Done: the queue is updated and the change is in the audit log.',
 };
