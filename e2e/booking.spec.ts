@@ -47,18 +47,19 @@ async function freeDay(request: APIRequestContext, id: string, days = 5): Promis
   throw new Error('no free day found');
 }
 
-/** Drag on a facility's row in the day view from one hour slot to another (Moscow hours). */
+/**
+ * Drag on a facility's row in the day view from one Moscow hour to another. Positions come from the
+ * row's lane (its box spans the whole day, scrolled or not), never from header cells.
+ */
 async function selectHours(page: Page, facilityRowId: string, date: string, fromHour: number, toHour: number) {
-  const slot = (h: number) => page.locator(`[data-date="${date}T${String(h).padStart(2, '0')}:00:00"]`).first();
   const lane = page.locator(`[role="gridcell"][data-resource-id="${facilityRowId}"]`).first();
-  await slot(fromHour).scrollIntoViewIfNeeded();
-  const a = (await slot(fromHour).boundingBox())!;
-  const b = (await slot(toHour).boundingBox())!;
   const l = (await lane.boundingBox())!;
+  expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const x = (h: number) => l.x + (l.width * (h + 0.5)) / 24;
   const y = l.y + l.height / 2;
-  await page.mouse.move(a.x + a.width / 2, y);
+  await page.mouse.move(x(fromHour), y);
   await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, y, { steps: 10 });
+  await page.mouse.move(x(toHour), y, { steps: 10 });
   await page.mouse.up();
 }
 
@@ -182,7 +183,8 @@ test('crew move and resize their own booking by drag; a refused move puts the bl
   const block = page.locator('.busy-editable').filter({ hasText: `E2E mover ${run}` });
   await expect(block).toBeVisible();
   await block.scrollIntoViewIfNeeded();
-  const slotWidth = (await page.locator(`[data-date="${tue}T12:00:00"]`).first().boundingBox())!.width;
+  // A 12-hour slot: the lane spans the whole week (14 slots).
+  const slotWidth = (await page.locator(`[role="gridcell"][data-resource-id="${id}"]`).first().boundingBox())!.width / 14;
   const before = (await block.boundingBox())!;
   const drag = async (fromX: number, dx: number, y: number) => {
     await page.mouse.move(fromX, y);
@@ -202,7 +204,7 @@ test('crew move and resize their own booking by drag; a refused move puts the bl
   // One day later is free: moved on the server (version 2), on the shift grid.
   const back = (await block.boundingBox())!;
   await drag(back.x + back.width / 2, 2 * slotWidth, back.y + back.height / 2);
-  await expect(feedback).toContainText(`Бронь «E2E mover ${run}» перенесена`);
+  await expect(feedback).toContainText(`Бронь перенесена: E2E mover ${run}`);
   const thu = shift(tue, 2);
   const moved = (await (await page.request.get(`/api/bookings/${mover.id}`)).json()) as { version: number; phases: { start: string; end: string }[] };
   expect(Date.parse(moved.phases[0]!.start)).toBe(Date.parse(thu.start));
@@ -213,7 +215,7 @@ test('crew move and resize their own booking by drag; a refused move puts the bl
   const box = (await movedBlock.boundingBox())!;
   await movedBlock.hover();
   await drag(box.x + box.width - 2, 2 * slotWidth, box.y + box.height / 2);
-  await expect(feedback).toContainText(`Бронь «E2E mover ${run}» перенесена`);
+  await expect(feedback).toContainText(`Бронь перенесена: E2E mover ${run}`);
   await expect
     .poll(async () => Date.parse(((await (await page.request.get(`/api/bookings/${mover.id}`)).json()) as { phases: { end: string }[] }).phases[0]!.end))
     .toBe(Date.parse(shift(tue, 3).end));

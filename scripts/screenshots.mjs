@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run screenshots`: builds everything, starts the built server on a throwaway database
-// (embedded, with the demo users) and saves screenshots of the timeline and the booking form into
+// (embedded, with the demo users), places demo bookings of every status through the API, and saves
+// screenshots of the timeline, the booking form and a conflict with its suggested windows into
 // docs/screenshots/, then prints the gzipped size of the initial JavaScript of the client.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +19,9 @@ const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'moskino-shots-'));
 const env = { ...process.env, PORT: String(port), SEED_ON_EMPTY: 'true', NODE_ENV: 'development', MOSKINO_DATA_DIR: dataDir };
 delete env.MONGODB_URI; // the embedded database seeds the demo users the form needs
+// Demo users (crew@demo.test, staff@demo.test …) first, as the e2e web server does, then the server.
+const seeded = spawn(process.execPath, ['server/dist/cli/seed.js', '--demo'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+if ((await new Promise((r) => seeded.once('exit', r))) !== 0) throw new Error('seeding the demo users failed');
 const server = spawn(process.execPath, ['server/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 
 async function waitHealthy() {
@@ -38,6 +42,34 @@ function initialJsGzip() {
   return files.map((f) => ({ file: f, gzip: gzipSync(readFileSync(path.join(root, 'client/dist', f))).length }));
 }
 
+/** The first Monday at least three days ahead (Moscow), so every demo booking is past the lead times. */
+function nextMonday() {
+  const d = new Date(Date.now() + 3 * 3_600_000 + 3 * 86_400_000);
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+  return d.toISOString().slice(0, 10);
+}
+const addDays = (date, n) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+const shiftOn = (date, type = 'shoot', night = false) =>
+  night ? { type, start: `${date}T20:00:00+03:00`, end: `${addDays(date, 1)}T08:00:00+03:00` } : { type, start: `${date}T08:00:00+03:00`, end: `${date}T20:00:00+03:00` };
+
+/** A signed-in API client (a browser context of its own, so its cookie is its own). */
+async function apiAs(email, password) {
+  const ctx = await browser.newContext({ baseURL: base });
+  const res = await ctx.request.post('/api/auth/login', { data: { email, password } });
+  if (!res.ok()) throw new Error(`login ${email}: ${res.status()}`);
+  const { csrfToken } = await res.json();
+  const call = async (method, url, data) => {
+    const r = await ctx.request.fetch(url, { method, data, headers: { 'X-CSRF-Token': csrfToken } });
+    if (!r.ok()) throw new Error(`${method} ${url}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  };
+  return { ctx, call };
+}
+
 let browser;
 try {
   await waitHealthy();
@@ -45,35 +77,67 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' });
-  const date = process.env.SCREENSHOT_DATE ?? '2026-06-01';
-  await page.goto(`${base}/?view=week&date=${date}`);
-  await page.getByText('Съёмочный павильон №1').first().waitFor();
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(outDir, 'timeline.png') });
-  console.log('saved docs/screenshots/timeline.png');
-
-  // Booking form: sign in as the demo crew member, then select a range on a stage's row.
   const password = process.env.DEMO_PASSWORD ?? 'moskino-demo';
+  const monday = process.env.SCREENSHOT_DATE ?? nextMonday();
+
+  // Demo bookings of every status on the Kinozavod stages, that week.
+  const crew = await apiAs('crew@demo.test', password);
+  const staff = await apiAs('staff@demo.test', password);
+  const facilities = await crew.call('GET', '/api/facilities');
+  const bySlug = (slug) => facilities.find((f) => f.slug === slug).id;
+  const [stage1, stage2, stage3, water] = ['kz-stage-1', 'kz-stage-2', 'kz-stage-3', 'kz-led-volume'].map(bySlug);
+  const tue = addDays(monday, 1);
+  const wed = addDays(monday, 2);
+  const thu = addDays(monday, 3);
+  const confirmed = await crew.call('POST', '/api/bookings', { facilityId: stage1, title: '«Северный ветер»', kind: 'firm', phases: [shiftOn(tue, 'build'), shiftOn(wed), shiftOn(thu, 'strike')] });
+  await staff.call('POST', `/api/bookings/${confirmed.id}/confirm`);
+  await crew.call('POST', '/api/bookings', { facilityId: stage2, title: 'Проект «Омега»', kind: 'hold', phases: [shiftOn(tue), shiftOn(wed)] });
+  await staff.call('POST', '/api/bookings', { facilityId: stage2, title: 'Реклама банка', kind: 'hold', phases: [shiftOn(wed)] });
+  await crew.call('POST', '/api/bookings', { facilityId: stage3, title: 'Клип «Полночь»', kind: 'firm', phases: [shiftOn(wed, 'prelight'), shiftOn(wed, 'shoot', true)] });
+  await staff.call('POST', '/api/bookings', { facilityId: water, title: 'Калибровка LED-экрана', kind: 'blackout', phases: [{ type: 'build', start: `${monday}T08:00:00+03:00`, end: `${wed}T08:00:00+03:00` }] });
+  await crew.ctx.close();
+  await staff.ctx.close();
+
+  // Signed in as the demo crew member, Russian, browser in New York (Moscow times anyway).
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, timezoneId: 'America/New_York', locale: 'en-US' });
   await page.goto(`${base}/login`);
   await page.getByLabel('Эл. почта').fill('crew@demo.test');
   await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByRole('button', { name: 'Выйти' }).waitFor({ timeout: 15_000 });
-  await page.goto(`${base}/?view=week&date=${date}&site=kinozavod`);
-  const cell = page.locator('[data-resource-id]').filter({ hasText: 'Съёмочный павильон №1' }).first();
-  await cell.waitFor();
-  const box = await cell.boundingBox();
-  const y = box.y + box.height / 2;
-  const x0 = box.x + box.width + 140;
-  await page.mouse.move(x0, y);
-  await page.mouse.down();
-  await page.mouse.move(x0 + 120, y, { steps: 8 });
-  await page.mouse.up();
-  await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+  await page.goto(`${base}/?view=week&date=${monday}&site=kinozavod`);
+  await page.getByText('«Северный ветер»').first().waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(outDir, 'timeline.png') });
+  console.log('saved docs/screenshots/timeline.png');
+
+  // Booking form: drag over Friday's 12:00 slot on Stage 2 (snapped to the 08:00–20:00 shift).
+  // A drag on a row from a Moscow day+hour to another, placed by the row's lane (it spans the whole week).
+  const select = async (facilityId, date, fromHour, toHour) => {
+    const lane = await page.locator(`[role="gridcell"][data-resource-id="${facilityId}"]`).first().boundingBox();
+    const x = (h) => lane.x + (lane.width * (((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${monday}T00:00:00Z`)) / 3_600_000 + h) / (7 * 24)));
+    const y = lane.y + lane.height / 2;
+    await page.mouse.move(x(fromHour), y);
+    await page.mouse.down();
+    await page.mouse.move(x(toHour), y, { steps: 8 });
+    await page.mouse.up();
+    await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+  };
+  // 12:00–24:00 on the week's 12-hour slots, snapped to the 08:00–20:00 shift.
+  await select(stage2, addDays(monday, 4), 13, 23);
   await page.getByLabel('Рабочее название').fill('Проект «Север»');
   await page.screenshot({ path: path.join(outDir, 'booking-form.png') });
   console.log('saved docs/screenshots/booking-form.png');
+  await page.getByRole('button', { name: 'Закрыть' }).click();
+
+  // Conflict: the same on Stage 1 over the confirmed Wednesday, answered with the nearest free windows.
+  await select(stage1, wed, 21.5, 13);
+  await page.getByLabel('Рабочее название').fill('Проект «Север»');
+  await page.getByRole('button', { name: 'Забронировать' }).click();
+  await page.getByTestId('conflict').waitFor();
+  await page.getByTestId('conflict').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(outDir, 'booking-conflict.png') });
+  console.log('saved docs/screenshots/booking-conflict.png');
 } finally {
   await browser?.close();
   server.kill('SIGTERM');

@@ -37,7 +37,7 @@ function newIdempotencyKey(): string {
 
 /** Booking form opened from a selection on the timeline: hold or firm, phases with their own ranges. */
 export function BookingForm({ facility, facilityName, start, end, canBlackout, onCreated, onClose }: BookingFormProps) {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, lang, formatNumber, formatRange } = useI18n();
   const times = unitTimes(facility.rules.bookingUnit);
   const id = useId();
   const [title, setTitle] = useState('');
@@ -180,6 +180,9 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
                 {t('booking.removePhase')}
               </button>
             )}
+            <p className="muted phase-summary" data-testid="phase-summary">
+              {p.start && p.end && Date.parse(moscowLocalToIso(p.end)) > Date.parse(moscowLocalToIso(p.start)) ? `${formatRange(moscowLocalToIso(p.start), moscowLocalToIso(p.end))} ${t('app.msk')}` : '—'}
+            </p>
             {(errors[`phases.${i}.start`] || errors[`phases.${i}.end`]) && <p className="error">{errors[`phases.${i}.start`] ?? errors[`phases.${i}.end`]}</p>}
           </div>
         ))}

@@ -126,14 +126,16 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
           mkDay: { type: 'resourceTimeline', duration: { days: 1 }, slotDuration: { hours: 1 }, slotHeaderFormat: hm, slotMinWidth: 44 },
           mkWeek: {
             type: 'resourceTimeline',
+            scrollTime: '00:00',
             duration: { weeks: 1 },
             slotDuration: { hours: 12 },
             slotHeaderFormat: [{ weekday: 'short', day: 'numeric', month: 'short' }, hm],
             slotMinWidth: 60,
           },
-          mkMonth: { type: 'resourceTimeline', duration: { months: 1 }, slotDuration: { days: 1 }, slotHeaderFormat: [{ day: 'numeric', weekday: 'narrow' }], slotMinWidth: 36 },
+          mkMonth: { scrollTime: '00:00', type: 'resourceTimeline', duration: { months: 1 }, slotDuration: { days: 1 }, slotHeaderFormat: [{ day: 'numeric', weekday: 'narrow' }], slotMinWidth: 36 },
           mkQuarter: {
             type: 'resourceTimeline',
+            scrollTime: '00:00',
             duration: { months: 3 },
             slotDuration: { days: 1 },
             slotHeaderFormat: [{ month: 'long' }, { day: 'numeric' }],
