@@ -37,7 +37,7 @@ export function AuditLog({ filters, onSearch, facilities, facilityName }: AuditL
       <form className="card audit-filters" onSubmit={submit} aria-label={t('audit.filters')}>
         <label className="field">
           {t('audit.user')}
-          <select value={draft.user ?? ''} onChange={(e) => set('user', e.target.value)}>
+          <select aria-label={t('audit.user')} value={draft.user ?? ''} onChange={(e) => set('user', e.target.value)}>
             <option value="">{t('audit.any')}</option>
             {(users.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -48,7 +48,11 @@ export function AuditLog({ filters, onSearch, facilities, facilityName }: AuditL
         </label>
         <label className="field">
           {t('audit.organisation')}
-          <select value={draft.organisation ?? ''} onChange={(e) => set('organisation', e.target.value)}>
+          <select
+            aria-label={t('audit.organisation')}
+            value={draft.organisation ?? ''}
+            onChange={(e) => set('organisation', e.target.value)}
+          >
             <option value="">{t('audit.any')}</option>
             {(orgs.data ?? []).map((o) => (
               <option key={o.id} value={o.id}>
@@ -59,7 +63,11 @@ export function AuditLog({ filters, onSearch, facilities, facilityName }: AuditL
         </label>
         <label className="field">
           {t('audit.facility')}
-          <select value={draft.facility ?? ''} onChange={(e) => set('facility', e.target.value)}>
+          <select
+            aria-label={t('audit.facility')}
+            value={draft.facility ?? ''}
+            onChange={(e) => set('facility', e.target.value)}
+          >
             <option value="">{t('audit.any')}</option>
             {facilities.map((f) => (
               <option key={f.id} value={f.id}>
@@ -80,7 +88,11 @@ export function AuditLog({ filters, onSearch, facilities, facilityName }: AuditL
         </label>
         <label className="field">
           {t('audit.entity')}
-          <select value={draft.entity ?? ''} onChange={(e) => set('entity', e.target.value)}>
+          <select
+            aria-label={t('audit.entity')}
+            value={draft.entity ?? ''}
+            onChange={(e) => set('entity', e.target.value)}
+          >
             <option value="">{t('audit.any')}</option>
             {auditEntities.map((en) => (
               <option key={en} value={en}>

@@ -78,7 +78,12 @@ export function BlackoutForm({ facilities, facilityName, initialFacilityId }: Bl
         <div className="form-grid">
           <label className="field">
             {t('blackout.facility')}
-            <select value={facilityId} onChange={(e) => setFacilityId(e.target.value)} required>
+            <select
+              aria-label={t('blackout.facility')}
+              value={facilityId}
+              onChange={(e) => setFacilityId(e.target.value)}
+              required
+            >
               <option value="">{t('blackout.choose')}</option>
               {facilities.map((f) => (
                 <option key={f.id} value={f.id}>
@@ -97,7 +102,11 @@ export function BlackoutForm({ facilities, facilityName, initialFacilityId }: Bl
           </label>
           <label className="field">
             {t('blackout.reason')}
-            <select value={reason} onChange={(e) => setReason(e.target.value as BlackoutReason)}>
+            <select
+              aria-label={t('blackout.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value as BlackoutReason)}
+            >
               {blackoutReasons.map((r) => (
                 <option key={r} value={r}>
                   {t(`blackout.reason.${r}` as MessageKey)}

@@ -50,7 +50,11 @@ export function HoldQueue({ facilities, facilityId, from, to, onChange }: HoldQu
       <div className="card form-grid">
         <label className="field">
           {t('blackout.facility')}
-          <select value={facilityId} onChange={(e) => onChange({ facilityId: e.target.value, from, to })}>
+          <select
+            aria-label={t('blackout.facility')}
+            value={facilityId}
+            onChange={(e) => onChange({ facilityId: e.target.value, from, to })}
+          >
             <option value="">{t('blackout.choose')}</option>
             {facilities.map((f) => (
               <option key={f.id} value={f.id}>
