@@ -175,7 +175,6 @@ export const en: Record<MessageKey, string> = {
   'booking.reject.reason': 'Reason for rejection',
   'booking.reject.submit': 'Reject with this reason',
   'booking.reject.required': 'Give a reason',
-  'booking.reject.note': 'Rejected: {reason}',
   'booking.done': 'Done: {status}',
   'booking.version': 'Version',
   'booking.organisation': 'Organisation',

@@ -175,7 +175,6 @@ export const ru = {
   'booking.reject.reason': 'Причина отказа',
   'booking.reject.submit': 'Отклонить с причиной',
   'booking.reject.required': 'Укажите причину',
-  'booking.reject.note': 'Отклонено: {reason}',
   'booking.done': 'Готово: {status}',
   'booking.version': 'Версия',
   'booking.organisation': 'Организация',

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { AppError } from '@moskino/shared';
 import { api } from '../../../lib/api-client';
 import type { Booking, PhaseInput } from '../types';
 
@@ -12,18 +13,28 @@ export function patchBooking(id: string, patch: { version: number; title?: strin
   return api.patch<Booking>(`/api/bookings/${encodeURIComponent(id)}`, patch);
 }
 
+interface DecideAnswer {
+  results: { bookingId: string; ok: boolean; booking?: Booking; error?: { code: string; message: string } }[];
+}
+
 /**
- * One action on a booking. A rejection with a reason: the server's `/reject` takes no body, so the
- * reason is first written into the booking's notes (PATCH with the version seen, so it lands in the
- * audit trail), then the request is rejected.
+ * Staff decision on a pending request through `POST /api/staff/approvals/decide`: the reason is
+ * recorded in the booking's audit trail and sent to the requester. A refusal of the one item comes
+ * back as an `AppError` like any other answer.
  */
+export async function decideBooking(id: string, decision: 'confirm' | 'reject', reason?: string): Promise<Booking> {
+  const res = await api.post<DecideAnswer>('/api/staff/approvals/decide', { decisions: [{ bookingId: id, decision, ...(reason ? { reason } : {}) }] });
+  const r = res.results[0];
+  if (r?.ok && r.booking) return r.booking;
+  throw new AppError(r?.error?.code ?? 'internal', r?.error?.message ?? 'No answer for this booking');
+}
+
+/** One action on a booking; staff confirm and reject (with its required reason) as a decision. */
 export function useBookingAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, action, version, notes }: { id: string; action: BookingAction; version?: number; notes?: string }) => {
-      if (action === 'reject' && notes !== undefined && version !== undefined) await patchBooking(id, { version, notes });
-      return bookingAction(id, action);
-    },
+    mutationFn: ({ id, action, reason }: { id: string; action: BookingAction; reason?: string }) =>
+      action === 'confirm' || action === 'reject' ? decideBooking(id, action, reason) : bookingAction(id, action),
     onSettled: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: ['availability'] }), qc.invalidateQueries({ queryKey: ['bookings'] })]);
     },

@@ -60,7 +60,7 @@ describe('BookingDrawer', () => {
     expect(fetchMock.mock.calls.some(([u]) => String(u).endsWith('/history'))).toBe(false);
   });
 
-  it('staff reject with a reason (written to the notes first, with the version seen) and see the history', async () => {
+  it('staff reject with a required reason (a decision, recorded and sent to the requester) and see the history', async () => {
     const user = userEvent.setup();
     const calls: string[] = [];
     fetchMock.mockImplementation(async (url: string, init: RequestInit) => {
@@ -70,8 +70,7 @@ describe('BookingDrawer', () => {
           { version: 1, action: 'create', at: '2026-11-27T10:00:00+03:00', by, before: null, after: booking({ kind: 'hold', status: 'held', holdRank: 1, version: 1 }) },
           { version: 2, action: 'firm', at: '2026-11-27T11:00:00+03:00', by, before: booking({ kind: 'hold', status: 'held', holdRank: 1, version: 1 }), after: booking() },
         ]);
-      if (init.method === 'PATCH') return json(200, booking({ notes: 'Rejected: clashes with the festival', version: 3 }));
-      if (url.endsWith('/reject')) return json(200, booking({ status: 'rejected', version: 4 }));
+      if (url === '/api/staff/approvals/decide') return json(200, { results: [{ bookingId: id, ok: true, booking: booking({ status: 'rejected', version: 3 }) }] });
       return json(200, booking());
     });
     renderDrawer('staff');
@@ -83,9 +82,9 @@ describe('BookingDrawer', () => {
     await user.type(screen.getByLabelText('Reason for rejection'), 'clashes with the festival');
     await user.click(screen.getByRole('button', { name: 'Reject with this reason' }));
     await screen.findByText('Done: Rejected');
-    const patch = fetchMock.mock.calls.find(([, init]) => init.method === 'PATCH')!;
-    expect(JSON.parse(patch[1].body)).toEqual({ version: 2, notes: 'Rejected: clashes with the festival' });
-    expect(calls.indexOf(`PATCH /api/bookings/${id}`)).toBeLessThan(calls.indexOf(`POST /api/bookings/${id}/reject`));
+    const decide = fetchMock.mock.calls.find(([u]) => u === '/api/staff/approvals/decide')!;
+    expect(JSON.parse(decide[1].body)).toEqual({ decisions: [{ bookingId: id, decision: 'reject', reason: 'clashes with the festival' }] });
+    expect(calls.filter((c) => c.startsWith('PATCH'))).toEqual([]);
   });
 
   it('shows why a hold cannot be made firm, with the conflicting intervals', async () => {

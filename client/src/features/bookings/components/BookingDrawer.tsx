@@ -10,7 +10,9 @@ import { ConflictNotice } from './ConflictNotice';
 import { statusLabel } from './status-label';
 
 function historyLine(t: ReturnType<typeof useI18n>['t'], formatRange: ReturnType<typeof useI18n>['formatRange'], h: HistoryEntry): string {
-  const action = h.action.startsWith('released') ? t('history.released') : t(`history.${h.action}` as MessageKey);
+  const key = `history.${h.action}` as MessageKey;
+  const translated = t(key);
+  const action = h.action.startsWith('released') ? t('history.released') : translated === key ? h.action : translated;
   const parts = [action];
   const before = h.before;
   const after = h.after;
@@ -68,7 +70,7 @@ function Drawer({
     }
     setDone(null);
     action.mutate(
-      { id: b.id, action: a, version: b.version, notes: a === 'reject' ? [b.notes, t('booking.reject.note', { reason: reason.trim() })].filter(Boolean).join('\n') : undefined },
+      { id: b.id, action: a, reason: a === 'reject' ? reason.trim() : undefined },
       {
         onSuccess: (nb) => {
           setRejecting(false);
