@@ -55,7 +55,6 @@ const facilities = entries.map((e) => {
     notes,
     rules: outdoor ? backlotRules : indoorRules,
     dayRates: nonShooting ? null : rates(e.kind, e.area_m2 ?? 0),
-    dayRatesEstimated: true,
   };
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { facilityKindSchema, localizedTextSchema, siteSlugSchema } from './catalogue.js';
+import { facilityKindSchema, facilitySchema, siteSlugSchema } from './catalogue.js';
 import { isoInstantSchema, MAX_QUERY_WINDOW_DAYS } from './booking/schemas.js';
 
 /**
@@ -139,17 +139,9 @@ export const freeSearchQuerySchema = z
 export type FreeSearchQuery = z.infer<typeof freeSearchQuerySchema>;
 
 /** Public catalogue data of a facility in a search result. */
-export const freeFacilitySchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  site: siteSlugSchema,
-  kind: facilityKindSchema,
-  name: localizedTextSchema,
-  areaM2: z.number().nullable(),
-  heightM: z.number().nullable(),
-  features: z.array(z.string()),
-  bufferMinutes: z.number().int(),
-});
+export const freeFacilitySchema = facilitySchema
+  .pick({ id: true, slug: true, site: true, kind: true, name: true, areaM2: true, heightM: true, features: true })
+  .extend({ bufferMinutes: z.number().int() });
 
 export const freeWindowSchema = z.object({ start: z.string(), end: z.string() });
 

@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { z } from 'zod';
-import {
-  bookingRulesSchema,
-  dayRatesSchema,
-  facilityKindSchema,
-  localizedTextSchema,
-  siteSlugSchema,
-} from '@moskino/shared';
+import { facilitySchema, localizedTextSchema, siteSlugSchema } from '@moskino/shared';
 import { repoRoot } from '../../db/embedded.js';
 import { FacilityModel, SiteModel } from './models.js';
 
@@ -19,25 +13,11 @@ const seedSchema = z.object({
   sites: z.array(
     z.object({ slug: siteSlugSchema, name: localizedTextSchema, address: localizedTextSchema, brand: z.enum(['moskino', 'gorky']) }),
   ),
+  // A facility as the API shows it, with the parent named by slug instead of ids.
   facilities: z.array(
-    z.object({
-      slug: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
-      site: siteSlugSchema,
-      parentSlug: z.string().nullable(),
-      kind: facilityKindSchema,
-      name: localizedTextSchema,
-      areaM2: z.number().nullable(),
-      heightM: z.number().nullable(),
-      features: z.array(z.string()),
-      period: z.string().nullable(),
-      bookable: z.boolean(),
-      status: z.enum(['operating', 'planned', 'retired']),
-      estimated: z.boolean(),
-      source: z.string().nullable(),
-      notes: z.string(),
-      rules: bookingRulesSchema,
-      dayRates: dayRatesSchema.nullable(),
-    }),
+    facilitySchema
+      .omit({ id: true, parentId: true, rootId: true })
+      .extend({ slug: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), parentSlug: z.string().nullable() }),
   ),
 });
 export type CatalogueSeed = z.infer<typeof seedSchema>;
