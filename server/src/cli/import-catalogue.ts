@@ -34,8 +34,16 @@ async function run(): Promise<void> {
   if (file.toLowerCase().endsWith('.csv')) {
     ({ rows, problems } = catalogueAdminService.rowsFromCsv(text));
   } else {
-    const parsed = JSON.parse(text) as unknown;
-    const list = Array.isArray(parsed) ? parsed : ((parsed as { rows?: unknown[] }).rows ?? []);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+    }
+    const list = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;
+    // A file of another shape (e.g. the seed file, which `npm run seed` loads) is refused, not read as empty.
+    if (!Array.isArray(list)) throw new Error(`${file}: expected an array of rows or {"rows": [...]}, as exported by GET /api/admin/catalogue/export`);
+    if (list.length === 0) throw new Error(`${file}: no rows to import`);
     rows = list.map((value, i) => ({ line: i + 1, value }));
   }
   const config = loadConfig();
