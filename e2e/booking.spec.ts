@@ -140,6 +140,11 @@ test('crew holds a pavilion from the timeline, makes it firm; staff confirm; a c
   await expect(drawer2.getByTestId('booking-phases')).toContainText(/08:00\D+20:00/);
   await expect(drawer2.getByTestId('booking-phases')).not.toContainText('00:00');
   await expect(page.getByText('All times are Moscow time (MSK, UTC+3)').first()).toBeVisible();
+
+  // Cancelling the hold releases it at once.
+  await drawer2.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(drawer2.getByTestId('booking-status')).toHaveText('Released');
+  await expect(page.locator('.busy').filter({ hasText: `E2E second ${run}` })).toHaveCount(0);
   await page.getByLabel('Language').selectOption('ru');
 });
 

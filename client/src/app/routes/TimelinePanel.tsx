@@ -47,8 +47,10 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
   const range = useMemo(() => visibleRange(zoom, anchor), [zoom, anchor]);
   const iso = useMemo(() => rangeToIso(range), [range]);
   const availability = useAvailability(iso);
-  // Own bookings of the visible range: the `version` a drag sends back (409 `stale_version` if it moved on).
-  const ownBookings = useBookings(iso, canBook);
+  // Crew: their organisation's bookings of the visible range, for the `version` a drag sends back
+  // (409 `stale_version` if the booking moved on since). Staff see every booking in detail, so for
+  // them this list would be the whole catalogue's: the booking is read when it is dropped instead.
+  const ownBookings = useBookings(iso, canBook && !staff);
   const patch = usePatchBooking();
   const [selection, setSelection] = useState<TimelineSelection | null>(null);
   const [openBooking, setOpenBooking] = useState<string | null>(null);
