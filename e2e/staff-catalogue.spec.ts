@@ -32,6 +32,7 @@ test('admins see every bad row of an import, edit a facility with a reason and f
   await expect(result.getByRole('button', { name: 'Загрузить каталог' })).toHaveCount(0);
 
   // Edit the notes of a set, with a reason.
+  await expect(page.getByRole('button', { name: 'Изменить «Театр Гонзаги»' })).toBeVisible();
   await page.getByRole('button', { name: 'Изменить «Театр Гонзаги»' }).click();
   await expect(page.getByRole('heading', { name: 'Изменить: Театр Гонзаги' })).toBeVisible();
   const notes = page.getByLabel('Заметки');
@@ -42,8 +43,9 @@ test('admins see every bad row of an import, edit a facility with a reason and f
 
   // The audit log finds it by facility and kind of change.
   await page.getByRole('link', { name: 'Журнал' }).click();
-  await page.getByLabel('Объект').selectOption({ label: 'Кинопарк «Москино» · Театр Гонзаги' });
-  await page.getByLabel('Что менялось').selectOption('facility');
+  await expect(page.getByRole('heading', { name: 'Журнал изменений' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Объект', exact: true }).selectOption({ label: 'Кинопарк «Москино» · Театр Гонзаги' });
+  await page.getByRole('combobox', { name: 'Что менялось', exact: true }).selectOption('facility');
   await page.getByRole('button', { name: 'Найти' }).click();
   await expect(page).toHaveURL(/entity=facility/);
   const table = page.getByTestId('audit-table');
