@@ -12,7 +12,7 @@ import {
   type SiteSlug,
 } from '@moskino/shared';
 import type { Caller } from '../../http/routes.js';
-import { organisationRepository } from '../auth/repository.js';
+import { organisationRepository, userRepository } from '../auth/repository.js';
 import { bookingService } from '../bookings/service.js';
 import { catalogueService, type FacilityTree } from '../catalogue/service.js';
 import { renderCalendar, type IcalEvent } from './ical.js';
@@ -141,6 +141,12 @@ export const feedTokenService = {
     const hash = hashOfPresented('mkf', token);
     const doc = hash ? await FeedTokenModel.findOne({ tokenHash: hash }).lean<FeedTokenDoc>() : null;
     if (!doc || doc.revokedAt) throw notFound();
+    // A crew token shows its organisation's bookings in full: it lives only as long as its member is an
+    // active member of that organisation (deactivation ends feeds at once, like sessions).
+    if (doc.kind === 'crew') {
+      const user = doc.userId ? await userRepository.findById(String(doc.userId)) : null;
+      if (!user || !user.active || String(user.organisationId) !== String(doc.organisationId) || user.role !== 'crew') throw notFound();
+    }
     return { tokenId: String(doc._id), kind: doc.kind as FeedToken['kind'], organisationId: String(doc.organisationId), userId: doc.userId ? String(doc.userId) : null };
   },
 };
