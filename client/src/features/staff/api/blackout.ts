@@ -1,9 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AppError, type Availability, type BlackoutImpact, type Booking } from '@moskino/shared';
+import type { BlackoutImpact, Booking } from '@moskino/shared';
 import { api } from '../../../lib/api-client';
-import { impactOf } from '../lib/blackout';
-
-const missing = (e: unknown) => e instanceof AppError && e.status === 404 && e.code === 'not_found';
 
 export interface Window {
   facilityId: string;
@@ -11,18 +8,9 @@ export interface Window {
   end: string;
 }
 
-/** What a blackout would hit: `POST /api/staff/blackouts/impact`, or (older server) worked out from availability. */
-export async function getImpact(w: Window, signal?: AbortSignal): Promise<BlackoutImpact> {
-  try {
-    return await api.post<BlackoutImpact>('/api/staff/blackouts/impact', w, { signal });
-  } catch (e) {
-    if (!missing(e)) throw e;
-  }
-  const a = await api.get<Availability>('/api/availability', {
-    query: { from: w.start, to: w.end, facilityIds: [w.facilityId] },
-    signal,
-  });
-  return { ...w, ...impactOf(a, w.facilityId, w) };
+/** What a blackout would hit (on the facility, its parents and children, buffers included): firm bookings refuse it, holds would be released. */
+export function getImpact(w: Window, signal?: AbortSignal): Promise<BlackoutImpact> {
+  return api.post<BlackoutImpact>('/api/staff/blackouts/impact', w, { signal });
 }
 
 export function useImpact(w: Window | null) {
@@ -39,26 +27,11 @@ export interface BlackoutInput extends Window {
   notes: string;
   /** Holds agreed to be released (their holders are told). */
   releaseHolds: boolean;
-  holdIds: string[];
 }
 
-/** Place the blackout (the server refuses it over firm time, and over holds unless `releaseHolds`). */
-export async function createBlackout(input: BlackoutInput): Promise<{ blackout: Booking; released: string[] }> {
-  const { holdIds, ...body } = input;
-  try {
-    return await api.post<{ blackout: Booking; released: string[] }>('/api/staff/blackouts', body);
-  } catch (e) {
-    if (!missing(e)) throw e;
-  }
-  if (input.releaseHolds) for (const id of holdIds) await api.post<Booking>(`/api/bookings/${id}/cancel`);
-  const blackout = await api.post<Booking>('/api/bookings', {
-    facilityId: input.facilityId,
-    title: input.reason,
-    kind: 'blackout',
-    notes: input.notes,
-    phases: [{ type: 'build', start: input.start, end: input.end }],
-  });
-  return { blackout, released: input.releaseHolds ? holdIds : [] };
+/** Place the blackout: refused over firm time, and over holds unless `releaseHolds` (released in the same write). */
+export function createBlackout(input: BlackoutInput): Promise<{ blackout: Booking; released: string[] }> {
+  return api.post<{ blackout: Booking; released: string[] }>('/api/staff/blackouts', input);
 }
 
 export function useCreateBlackout() {

@@ -55,7 +55,6 @@ export function BlackoutForm({ facilities, facilityName, initialFacilityId }: Bl
       start: checked.start,
       end: checked.end,
       releaseHolds: impact.holds.length > 0,
-      holdIds: impact.holds.map((h) => h.bookingId).filter(Boolean),
     });
   };
 
