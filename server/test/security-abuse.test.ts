@@ -136,6 +136,19 @@ describe('mass assignment', () => {
     expect(mine.body).toMatchObject({ version: 1, status: 'held', organisationId: crewA.organisation.id });
   });
 
+  it('a blackout staff placed in a crew organisation’s name cannot be moved, retitled or lifted by that crew', async () => {
+    const d = day(90);
+    const blackout = await staff.request('POST', '/api/bookings', { facilityId: f('kz-stage-3'), title: 'Maintenance', kind: 'blackout', organisationId: crewA.organisation.id, phases: [{ type: 'shoot', start: iso(d + 8 * H), end: iso(d + 20 * H) }] });
+    expect(blackout.status, JSON.stringify(blackout.body)).toBe(201);
+    const moved = await crewA.request('PATCH', `/api/bookings/${blackout.body.id}`, { version: 1, phases: [{ type: 'shoot', start: iso(d + 24 * H + 8 * H), end: iso(d + 24 * H + 20 * H) }] });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(403);
+    expect((await crewA.request('PATCH', `/api/bookings/${blackout.body.id}`, { version: 1, title: 'ours now' })).status).toBe(403);
+    expect((await crewA.request('POST', `/api/bookings/${blackout.body.id}/cancel`, {})).status).toBe(403);
+    const after = await staff.request('GET', `/api/bookings/${blackout.body.id}`);
+    expect(after.body).toMatchObject({ version: 1, status: 'blackout', title: 'Maintenance' });
+    expect((await staff.request('POST', `/api/bookings/${blackout.body.id}/cancel`, {})).status).toBe(200);
+  });
+
   it('crew may name their own organisation (documented), and staff may book for another', async () => {
     const own = await crewA.request('POST', '/api/bookings', { ...base(), organisationId: crewA.organisation.id });
     expect(own.status, JSON.stringify(own.body)).toBe(201);

@@ -425,6 +425,7 @@ export const bookingService = {
   async patch(caller: Caller, id: string, req: PatchBookingRequest, reason?: string): Promise<Booking> {
     const ctx = await context();
     const first = await visibleLatest(caller, id);
+    if (first.kind === 'blackout' && !isStaff(caller.role)) throw new AppError('forbidden', 'Only staff may change a blackout');
     const facility = ctx.tree.byId.get(String(first.facilityId));
     if (!facility) throw new AppError('conflict', 'The facility of this booking no longer exists');
     const newPhases = req.phases ? toPhasesMs(req.phases) : undefined;
