@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { readCatalogueSeed, seedCatalogue } from './features/catalogue/seed.js';
 import { catalogueRepository } from './features/catalogue/repository.js';
 import { seedDemo } from './cli/seed-demo.js';
+import { preloadBookings } from './features/bookings/service.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
       say(`Empty database: loaded the Moskino catalogue (${result.sites} sites, ${result.facilities} facilities)`);
     }
     if (embedded && config.NODE_ENV !== 'production') await seedDemo(config, { onlyIfNoUsers: true, say });
+    // The booking replicas load in the background: routes are served meanwhile (docs/booking-invariant.md).
+    void preloadBookings(say).catch((err) => log.error({ err }, 'preloading the booking replicas failed'));
   }).catch((err) => log.error({ err }, 'start-up database work failed'));
 
   let stopping = false;

@@ -89,7 +89,18 @@ function newLog(): RootLog {
   return { n: 0, state: new Map(), docs: new Map(), weeks: new Map(), indexed: new Map(), probedAt: 0 };
 }
 
-/** Loads a root's log on first use (one equality query on rootId). */
+/**
+ * Fields the replica never reads, left out of the initial load (FerretDB converts every field of
+ * every document in Go; the load is the one big read). The audit record (`action`, `actor`), the
+ * idempotency key and hash and the span (`start`, `end`) are read from the database where needed
+ * (history, replays) and rewritten by every new version (`change` in service.ts sets them). So the
+ * latest version document the replica keeps for a loaded booking lacks them; a version this
+ * process inserted, or found by a probe, has them all.
+ */
+const LOAD_PROJECTION = { action: 0, actor: 0, idemKey: 0, requestHash: 0, start: 0, end: 0 } as const;
+
+/** Loads a root's log on first use (one equality query on rootId). Concurrent callers (a request
+ * and the start-up preload) share the one load. */
 async function loaded(rootId: string): Promise<RootLog> {
   const key = keyOf(rootId);
   let log = logs.get(key);
@@ -99,7 +110,7 @@ async function loaded(rootId: string): Promise<RootLog> {
     const l = log;
     const started = Date.now();
     l.ready = (async () => {
-      const all = await BookingVersionModel.find({ rootId: new mongoose.Types.ObjectId(rootId) }).lean<BookingVersionDoc[]>();
+      const all = await BookingVersionModel.find({ rootId: new mongoose.Types.ObjectId(rootId) }, LOAD_PROJECTION).lean<BookingVersionDoc[]>();
       all.sort((a, b) => a.seq - b.seq);
       for (const d of all) if (!append(l, d)) break; // stops at a gap, which the probes then fill in
       // Everything inserted before the query started is in `all` (no gaps are ever visible).
@@ -109,6 +120,41 @@ async function loaded(rootId: string): Promise<RootLog> {
   }
   await log.ready;
   return log;
+}
+
+/**
+ * Loads the replicas of the given roots in the background (server start-up), `concurrency` at a
+ * time, so that the first request does not pay for it. A request for a root whose load has started
+ * waits for that load only; a root not reached yet is loaded by the request itself (and the preload
+ * then finds it loaded). Resolves when every root is loaded (failures are reported, not thrown: the
+ * next request retries that root).
+ */
+export async function preload(rootIds: string[], opts: { concurrency?: number; say?: (line: string) => void } = {}): Promise<{ roots: number; versions: number; failed: number; ms: number }> {
+  const started = Date.now();
+  const queue = [...rootIds];
+  let done = 0;
+  let failed = 0;
+  let versions = 0;
+  let lastSaid = started;
+  const worker = async () => {
+    for (let r = queue.shift(); r !== undefined; r = queue.shift()) {
+      try {
+        const log = await loaded(r);
+        versions += log.n;
+      } catch {
+        failed++;
+      }
+      done++;
+      if (opts.say && (Date.now() - lastSaid >= 2000 || done === rootIds.length) && done < rootIds.length) {
+        lastSaid = Date.now();
+        opts.say(`booking replicas: ${done}/${rootIds.length} roots loaded (${versions} versions, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, rootIds.length)) }, worker));
+  const ms = Date.now() - started;
+  opts.say?.(`booking replicas: all ${rootIds.length} roots loaded (${versions} versions${failed ? `, ${failed} failed` : ''}) in ${(ms / 1000).toFixed(1)} s`);
+  return { roots: rootIds.length, versions, failed, ms };
 }
 
 async function probeOnce(log: RootLog, root: mongoose.Types.ObjectId): Promise<boolean> {

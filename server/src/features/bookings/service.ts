@@ -38,7 +38,7 @@ import type { Caller } from '../../http/routes.js';
 import { catalogueService, type FacilityTree } from '../catalogue/service.js';
 import { organisationRepository } from '../auth/repository.js';
 import { bookingRepository, isDuplicateKey } from './repository.js';
-import { appliedSeq, catchUp, noteInserted, replicaLatest, stateOf, syncRoot, windowOf } from './log.js';
+import { appliedSeq, catchUp, noteInserted, preload, replicaLatest, stateOf, syncRoot, windowOf } from './log.js';
 import type { BookingVersionDoc } from './models.js';
 import { presentBooking, toRecord } from './presenter.js';
 
@@ -575,7 +575,40 @@ export const bookingService = {
       facilities = ctx.tree.all.filter((f) => f.bookable && (!q.site || f.site === q.site));
     }
     const rootIds = [...new Set(facilities.map((f) => f.rootId))];
-    const state = await loadForReading(ctx, rootIds, from, to);
+    await catchUp(rootIds, Date.now() - READ_STALENESS_MS);
+    // Synchronous from here: each root is shown exactly as after the seq its replica holds now.
+    const viewer = isStaff(caller.role) ? 'staff' : caller.role === 'crew' ? `crew:${caller.organisationId}` : 'public';
+    return {
+      from: toMoscowIso(from),
+      to: toMoscowIso(to),
+      facilities: facilities.map((f) => ({ facilityId: f.id, busy: busyOf(ctx, caller, viewer, f, from, to) })),
+    };
+  },
+};
+
+interface BusyEntry {
+  ctx: Ctx;
+  seq: number;
+  /** Live bookings of the root overlapping the window, by facility. */
+  byFacility: Map<string, LiveBooking[]>;
+  docs: Map<string, BookingVersionDoc>;
+  ranks: Map<string, number>;
+  /** The busy list of each facility of the root asked for so far (shared by every answer: never mutated). */
+  lists: Map<string, Busy[]>;
+  iso: Map<number, string>;
+}
+/** Busy lists per root, window and viewer (what the viewer may see in detail), reused while the root's
+ * seq and the catalogue are the same: a read at the same seq computes exactly the same lists. */
+const busyCache = new Map<string, BusyEntry>();
+
+/** The busy list of one facility as its root's replica is now (call `catchUp` first), with the privacy
+ * of the viewer (`viewer` names what `caller` may see in detail: 'staff', 'crew:<org>' or 'public'). */
+function busyOf(ctx: Ctx, caller: Caller, viewer: string, f: Facility, from: number, to: number): Busy[] {
+  const key = `${f.rootId}|${from}|${to}|${viewer}`;
+  const seq = appliedSeq(f.rootId);
+  let entry = busyCache.get(key);
+  if (!entry || entry.ctx !== ctx || entry.seq !== seq) {
+    const state = readRoot(ctx, f.rootId, from, to);
     const window = { start: from, end: to };
     // Live bookings by facility; each facility then looks only at itself, its ancestors and descendants.
     const byFacility = new Map<string, LiveBooking[]>();
@@ -585,45 +618,45 @@ export const bookingService = {
       if (list) list.push(b);
       else byFacility.set(b.facilityId, [b]);
     }
-    const fam = familiesOf(ctx);
-    const iso = new Map<number, string>();
-    const at = (t: number): string => {
-      let v = iso.get(t);
-      if (v === undefined) iso.set(t, (v = toMoscowIso(t)));
-      return v;
-    };
-    return {
-      from: toMoscowIso(from),
-      to: toMoscowIso(to),
-      facilities: facilities.map((f) => {
-        const busy: Busy[] = [];
-        const { ancestors, related } = fam.get(f.id) ?? { ancestors: new Set<string>(), related: [f.id] };
-        for (const other of related) {
-          for (const b of byFacility.get(other) ?? []) {
-            const via: Busy['via'] = b.facilityId === f.id ? 'self' : ancestors.has(b.facilityId) ? 'ancestor' : 'descendant';
-            const doc = state.docs.get(b.id)!;
-            const detail = maySeeDetails(caller, b.organisationId);
-            const rank = state.ranks.get(b.id);
-            for (const p of b.phases) {
-              if (!overlaps(p, window)) continue;
-              busy.push({
-                start: at(p.start),
-                end: at(p.end),
-                status: b.status,
-                ...(b.status === 'held' && rank !== undefined ? { holdRank: rank } : {}),
-                via,
-                ...(via !== 'self' ? { viaFacilityId: b.facilityId } : {}),
-                ...(detail ? { bookingId: b.id, title: doc.title, organisationId: b.organisationId, phase: p.type } : {}),
-              });
-            }
-          }
-        }
-        busy.sort((a, b) => a.start.localeCompare(b.start));
-        return { facilityId: f.id, busy };
-      }),
-    };
-  },
-};
+    entry = { ctx, seq, byFacility, docs: state.docs, ranks: state.ranks, lists: new Map(), iso: new Map() };
+    if (busyCache.size >= 512) busyCache.clear();
+    busyCache.set(key, entry);
+  }
+  const cached = entry.lists.get(f.id);
+  if (cached) return cached;
+  const { byFacility, docs, ranks, iso } = entry;
+  const window = { start: from, end: to };
+  const at = (t: number): string => {
+    let v = iso.get(t);
+    if (v === undefined) iso.set(t, (v = toMoscowIso(t)));
+    return v;
+  };
+  const busy: Busy[] = [];
+  const { ancestors, related } = familiesOf(ctx).get(f.id) ?? { ancestors: new Set<string>(), related: [f.id] };
+  for (const other of related) {
+    for (const b of byFacility.get(other) ?? []) {
+      const via: Busy['via'] = b.facilityId === f.id ? 'self' : ancestors.has(b.facilityId) ? 'ancestor' : 'descendant';
+      const doc = docs.get(b.id)!;
+      const detail = maySeeDetails(caller, b.organisationId);
+      const rank = ranks.get(b.id);
+      for (const p of b.phases) {
+        if (!overlaps(p, window)) continue;
+        busy.push({
+          start: at(p.start),
+          end: at(p.end),
+          status: b.status,
+          ...(b.status === 'held' && rank !== undefined ? { holdRank: rank } : {}),
+          via,
+          ...(via !== 'self' ? { viaFacilityId: b.facilityId } : {}),
+          ...(detail ? { bookingId: b.id, title: doc.title, organisationId: b.organisationId, phase: p.type } : {}),
+        });
+      }
+    }
+  }
+  busy.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  entry.lists.set(f.id, busy);
+  return busy;
+}
 
 const families = new WeakMap<Ctx, Map<string, { ancestors: Set<string>; related: string[] }>>();
 /** Per facility: its ancestors, and every facility related to it (itself, ancestors, descendants). */
@@ -652,6 +685,19 @@ export async function readRoots(rootIds: string[], from: number, to: number): Pr
   const ctx = await context();
   const state = await loadForReading(ctx, rootIds, from, to);
   return { bookings: [...state.bookings.values()], docs: state.docs, ranks: state.ranks, topo: ctx.topo, tree: ctx.tree };
+}
+
+/**
+ * Server start-up: loads the replica of every root of the catalogue in the background (a few roots
+ * at a time), so that the first availability call does not wait for the logs. Requests are served
+ * meanwhile; a request for a root still loading waits for that root only.
+ */
+export async function preloadBookings(say?: (line: string) => void): Promise<void> {
+  const ctx = await context();
+  const rootIds = [...new Set(ctx.tree.all.filter((f) => f.bookable).map((f) => f.rootId))];
+  if (!rootIds.length) return;
+  say?.(`booking replicas: loading ${rootIds.length} roots in the background`);
+  await preload(rootIds, { concurrency: 4, say });
 }
 
 /** Forget the cached catalogue (after an admin change, so this process applies it at once). */
