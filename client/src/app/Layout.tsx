@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useLogout, useSession } from '../features/auth';
+import { NotificationBell } from '../features/notifications';
 import { useI18n, type Lang, type MessageKey } from '../lib/i18n';
 
 function MoscowClock() {
@@ -88,6 +89,7 @@ export function Layout() {
           </label>
           {user ? (
             <>
+              <NotificationBell userId={user.id} />
               <span className="user" data-testid="current-user">
                 {user.name ?? user.email}
                 {orgName ? `, ${orgName}` : ''} ({t(`role.${user.role}` as MessageKey)})

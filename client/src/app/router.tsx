@@ -11,6 +11,7 @@ import { NotFoundPage, RouteErrorPage } from './routes/NotFoundPage';
 const availability = () => import('./routes/AvailabilityPage');
 const free = () => import('./routes/FreeSearchPage');
 const console_ = () => import('./routes/StaffConsole');
+const notifications = () => import('./routes/NotificationsPage');
 
 export const router = createBrowserRouter([
   {
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       { path: 'login', element: <LoginPage /> },
       { path: 'invite/:token', element: <InvitePage /> },
       { path: 'availability', lazy: () => availability().then((m) => ({ Component: m.AvailabilityPage })) },
+      { path: 'notifications', lazy: () => notifications().then((m) => ({ Component: m.NotificationsPage })) },
       { path: 'free', lazy: () => free().then((m) => ({ Component: m.FreeSearchPage })) },
       {
         path: 'staff',

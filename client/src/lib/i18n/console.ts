@@ -132,6 +132,7 @@ export const consoleRu = {
   'capacity.forecastCells': 'ещё впереди (текущий период и дальше)',
   'capacity.weekOf': 'неделя с {date}',
   'capacity.asTable': 'Показать таблицей',
+  'capacity.trendAsTable': 'Динамика таблицей',
   'capacity.trendTitle': 'Динамика загрузки',
   'capacity.trendLabel':
     'График загрузки выбранных строк за {weeks} недель: всего, подтверждено, заявки, холды с весом, закрытия.',
@@ -395,6 +396,7 @@ export const consoleEn: Record<ConsoleKey, string> = {
   'capacity.forecastCells': 'still to come (this period on)',
   'capacity.weekOf': 'week of {date}',
   'capacity.asTable': 'Show as a table',
+  'capacity.trendAsTable': 'Trend as a table',
   'capacity.trendTitle': 'Trend',
   'capacity.trendLabel':
     'Utilisation of the rows shown over {weeks} weeks: total, confirmed, requests, weighted holds, blackouts.',

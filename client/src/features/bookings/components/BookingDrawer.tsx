@@ -110,6 +110,12 @@ function Drawer({
             <dd data-testid="booking-status">
               <span className={`status-pill status-${b.status}`}>{statusLabel(t, b.status, b.holdRank)}</span>
             </dd>
+            {b.reason && (
+              <>
+                <dt>{t('booking.reason')}</dt>
+                <dd data-testid="booking-reason">{b.reason}</dd>
+              </>
+            )}
             <dt>{t('booking.kind')}</dt>
             <dd>{b.kind === 'blackout' ? t('status.blackout') : t(`booking.kind.${b.kind}` as MessageKey)}</dd>
             <dt>{t('booking.created.at')}</dt>

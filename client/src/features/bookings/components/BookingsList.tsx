@@ -34,7 +34,14 @@ export function BookingsList({ facilityName, onOpen }: { facilityName: (id: stri
               </button>
             </td>
             <td>{facilityName(b.facilityId)}</td>
-            <td>{statusLabel(t, b.status, b.holdRank)}</td>
+            <td>
+              {statusLabel(t, b.status, b.holdRank)}
+              {b.reason && (
+                <div className="muted" data-testid="booking-reason">
+                  {t('booking.reason')}: {b.reason}
+                </div>
+              )}
+            </td>
             <td>
               {b.phases.map((p, i) => (
                 <div key={i}>

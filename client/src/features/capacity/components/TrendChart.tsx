@@ -1,20 +1,66 @@
-import { useI18n } from '../../../lib/i18n';
+import { useMemo } from 'react';
+import {
+  CategoryScale,
+  Chart as ChartJS,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Tooltip,
+  type ChartData,
+  type ChartOptions,
+  type Plugin,
+} from 'chart.js';
+import { Line } from 'react-chartjs-2';
+import { useI18n, type MessageKey } from '../../../lib/i18n';
 import type { UtilCell } from '../lib/utilisation';
 import { periodLabel } from './HeatMap';
 
-const W = 720;
-const H = 240;
-const PAD = { left: 44, right: 12, top: 12, bottom: 36 };
+// Only what a line chart with a tooltip needs (tree-shaken: no bar, pie, legend or filler code).
+ChartJS.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
-const series = [
+export const trendSeries = [
   { key: 'total', colour: '#101828', label: 'capacity.total' },
   { key: 'confirmed', colour: '#1570ef', label: 'capacity.confirmed' },
   { key: 'pending', colour: '#7a5af8', label: 'capacity.pending' },
   { key: 'held', colour: '#dc6803', label: 'capacity.heldWeighted' },
   { key: 'blackout', colour: '#667085', label: 'capacity.blackout' },
-] as const;
+] as const satisfies readonly { key: keyof UtilCell; colour: string; label: MessageKey }[];
 
-/** Mean share of the catalogue taken per week, one line per status; weeks from `forecastFrom` on are the forecast (dashed). */
+/** Index of the first period still to come (the forecast part of the lines), or -1. */
+export function forecastIndex(points: readonly UtilCell[], forecastFrom?: string): number {
+  return forecastFrom ? points.findIndex((p) => p.period >= forecastFrom) : -1;
+}
+
+/** A dashed vertical line with a caption where the forecast starts (drawn on the canvas). */
+function forecastLine(split: number, caption: string): Plugin<'line'> {
+  return {
+    id: 'moskinoForecastLine',
+    afterDatasetsDraw(chart) {
+      if (split <= 0) return;
+      const { ctx, chartArea, scales } = chart;
+      const x = scales.x!.getPixelForValue(split);
+      ctx.save();
+      ctx.strokeStyle = '#98a2b3';
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x, chartArea.top);
+      ctx.lineTo(x, chartArea.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = '#475467';
+      ctx.font = '11px system-ui, sans-serif';
+      ctx.fillText(caption, x + 4, chartArea.top + 12);
+      ctx.restore();
+    },
+  };
+}
+
+/**
+ * Mean share of the catalogue taken per week or month, one line per status (Chart.js); periods from
+ * `forecastFrom` on are still to come (dashed). The canvas is an image with a label; the same figures
+ * are in the table under it.
+ */
 export function TrendChart({
   points,
   granularity,
@@ -24,78 +70,69 @@ export function TrendChart({
   granularity: 'week' | 'month';
   forecastFrom?: string;
 }) {
-  const { t } = useI18n();
+  const { t, formatNumber, formatDate } = useI18n();
+  const split = forecastIndex(points, forecastFrom);
+  const pct = (x: number) => `${formatNumber(Math.round(x * 1000) / 10)} %`;
   const max = Math.max(0.1, ...points.map((p) => p.total));
   const top = Math.min(1, Math.ceil(max * 10) / 10);
-  const x = (i: number) => PAD.left + (points.length <= 1 ? 0 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
-  const y = (v: number) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
-  const split = forecastFrom ? points.findIndex((p) => p.period >= forecastFrom) : -1;
-  const ticks = [0, top / 2, top];
+
+  const data = useMemo<ChartData<'line', number[], string>>(
+    () => ({
+      labels: points.map((p) => periodLabel(p.period, granularity)),
+      datasets: trendSeries.map((s) => ({
+        label: t(s.label),
+        data: points.map((p) => p[s.key]),
+        borderColor: s.colour,
+        backgroundColor: s.colour,
+        borderWidth: s.key === 'total' ? 2.5 : 1.5,
+        pointRadius: 0,
+        pointHoverRadius: 3,
+        tension: 0,
+        // Segments that end in a period still to come are the forecast: dashed.
+        segment: { borderDash: (ctx) => (split >= 0 && ctx.p0DataIndex >= split ? [5, 4] : undefined) },
+      })),
+    }),
+    [points, granularity, split, t],
+  );
+
+  const options = useMemo<ChartOptions<'line'>>(
+    () => ({
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        y: {
+          min: 0,
+          max: top,
+          ticks: { stepSize: top / 2, callback: (v) => `${Math.round(Number(v) * 100)} %` },
+          grid: { color: '#eaecf0' },
+        },
+        x: { grid: { display: false }, ticks: { autoSkip: true, maxTicksLimit: 10, maxRotation: 0 } },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatNumber(Math.round(Number(ctx.parsed.y) * 1000) / 10)} %` },
+        },
+      },
+    }),
+    [top, formatNumber],
+  );
+
+  const plugins = useMemo(() => [forecastLine(split, t('capacity.forecast'))], [split, t]);
+  const label = t(granularity === 'week' ? 'capacity.trendLabel' : 'capacity.trendLabelMonths', { weeks: points.length });
+
   return (
     <figure className="trend">
-      <svg
-        role="img"
-        aria-label={t(granularity === 'week' ? 'capacity.trendLabel' : 'capacity.trendLabelMonths', {
-          weeks: points.length,
-        })}
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        style={{ maxWidth: W }}
-        data-testid="trend-chart"
-      >
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#eaecf0" />
-            <text x={PAD.left - 6} y={y(v) + 4} fontSize="10" textAnchor="end" fill="#475467">
-              {`${Math.round(v * 100)} %`}
-            </text>
-          </g>
-        ))}
-        {points.map((p, i) =>
-          i % Math.max(1, Math.ceil(points.length / 10)) === 0 ? (
-            <text key={p.period} x={x(i)} y={H - PAD.bottom + 16} fontSize="10" textAnchor="middle" fill="#475467">
-              {periodLabel(p.period, granularity)}
-            </text>
-          ) : null,
-        )}
-        {split > 0 && (
-          <g>
-            <line x1={x(split)} x2={x(split)} y1={PAD.top} y2={H - PAD.bottom} stroke="#98a2b3" strokeDasharray="4 3" />
-            <text x={x(split) + 4} y={PAD.top + 10} fontSize="10" fill="#475467">
-              {t('capacity.forecast')}
-            </text>
-          </g>
-        )}
-        {series.map((s) => {
-          const pts = points.map((p, i) => `${x(i).toFixed(1)},${y(p[s.key]).toFixed(1)}`);
-          const past = split > 0 ? pts.slice(0, split + 1) : split === 0 ? [] : pts;
-          const future = split >= 0 ? pts.slice(Math.max(0, split)) : [];
-          return (
-            <g key={s.key}>
-              {past.length > 1 && (
-                <polyline
-                  points={past.join(' ')}
-                  fill="none"
-                  stroke={s.colour}
-                  strokeWidth={s.key === 'total' ? 2.5 : 1.5}
-                />
-              )}
-              {future.length > 1 && (
-                <polyline
-                  points={future.join(' ')}
-                  fill="none"
-                  stroke={s.colour}
-                  strokeWidth={s.key === 'total' ? 2.5 : 1.5}
-                  strokeDasharray="5 4"
-                />
-              )}
-            </g>
-          );
-        })}
-      </svg>
+      <div className="trend-canvas">
+        <Line data={data} options={options} plugins={plugins} role="img" aria-label={label} data-testid="trend-chart">
+          {label}
+        </Line>
+      </div>
       <figcaption>
         <ul className="grid-legend">
-          {series.map((s) => (
+          {trendSeries.map((s) => (
             <li key={s.key}>
               <span className="line-swatch" style={{ background: s.colour }} aria-hidden="true" />
               {t(s.label)}
@@ -103,6 +140,37 @@ export function TrendChart({
           ))}
         </ul>
       </figcaption>
+      <details className="table-fallback">
+        <summary>{t('capacity.trendAsTable')}</summary>
+        <div className="chart-scroll">
+          <table data-testid="trend-table">
+            <caption className="visually-hidden">{t('capacity.trendTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('capacity.period')}</th>
+                {trendSeries.map((s) => (
+                  <th key={s.key} scope="col">
+                    {t(s.label)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p, i) => (
+                <tr key={p.period}>
+                  <th scope="row">
+                    {formatDate(`${p.period}T12:00:00+03:00`)}
+                    {split >= 0 && i >= split ? ` (${t('capacity.forecast')})` : ''}
+                  </th>
+                  {trendSeries.map((s) => (
+                    <td key={s.key}>{pct(p[s.key])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </figure>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { AppError } from '@moskino/shared';
 import { useI18n } from '../../../lib/i18n';
 import { useUtilisation, utilisationCsvHref, type UtilisationParams } from '../api/get-utilisation';
@@ -6,8 +6,10 @@ import { useForecast } from '../api/get-forecast';
 import { useRevenue } from '../api/get-revenue';
 import { toHeatRows, trend, windowOf } from '../lib/utilisation';
 import { HeatMap } from './HeatMap';
-import { TrendChart } from './TrendChart';
 import './capacity.css';
+
+// Chart.js is loaded only when the utilisation page draws its trend (its own chunk).
+const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
 
 export interface UtilisationSettings {
   /** First period: a Monday (weeks) or any day of the first month (months), Moscow date. */
@@ -137,7 +139,15 @@ export function UtilisationView({ settings, current, onChange, facilityName }: U
             </div>
           </details>
           <h3>{t('capacity.trendTitle')}</h3>
-          <TrendChart points={points} granularity={settings.granularity} forecastFrom={currentPeriod} />
+          <Suspense
+            fallback={
+              <p role="status" className="loading">
+                {t('state.loading')}
+              </p>
+            }
+          >
+            <TrendChart points={points} granularity={settings.granularity} forecastFrom={currentPeriod} />
+          </Suspense>
           <div className="capacity-grid">
             <section className="card" aria-labelledby="busiest-title">
               <h3 id="busiest-title">{t('capacity.busiest')}</h3>
