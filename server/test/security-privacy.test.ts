@@ -157,6 +157,18 @@ describe('privacy sweep over every GET route', () => {
     expect(viaKey.body.facilities[0].busy[0]).toMatchObject({ status: 'held', holdRank: 1 });
   });
 
+  it('a cached detailed read (A, staff) is never served to another viewer of the same window', async () => {
+    const d0 = day(29);
+    const q = `from=${encodeURIComponent(iso(d0))}&to=${encodeURIComponent(iso(d0 + 20 * 24 * H))}&facilityIds=${f('kz-stage-1')},${f('kp-1940s-metro')}`;
+    for (let i = 0; i < 2; i++) {
+      expect(textOf((await crewA.request('GET', `/api/availability?${q}`)).body)).toContain(secrets.title);
+      expect(textOf((await staff.request('GET', `/api/availability?${q}`)).body)).toContain(secrets.title);
+      for (const other of [crewB, partner]) expect(leaks(textOf((await other.request('GET', `/api/availability?${q}`)).body))).toEqual([]);
+      const viaKey = await api(srv.baseUrl, 'GET', `/api/availability?${q}`, undefined, { authorization: `Bearer ${apiKey}` });
+      expect(leaks(textOf(viaKey.body))).toEqual([]);
+    }
+  });
+
   it('409 conflict details and suggestions name no booking of A for crew B; staff see the ids', async () => {
     const d0 = day(30);
     const body = { facilityId: f('kz-stage-1'), title: 'B wants it', kind: 'firm', phases: [{ type: 'shoot', start: iso(d0 + 8 * H), end: iso(d0 + 20 * H) }] };
