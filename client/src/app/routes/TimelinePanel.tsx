@@ -18,8 +18,8 @@ import {
   type TimelineSelection,
   type Zoom,
 } from '../../features/calendar';
-import { BookingDrawer, BookingForm, ConflictNotice, bookingErrorMessage, getBooking, parseConflictDetails, useBookings, usePatchBooking } from '../../features/bookings';
-import { useSession } from '../../features/auth';
+import { BookingDrawer, BookingForm, ConflictNotice, MoveReasonDialog, bookingErrorMessage, getBooking, parseConflictDetails, useBookings, usePatchBooking } from '../../features/bookings';
+import { useOrganisations, useSession } from '../../features/auth';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { snapDelta, snapRange } from '../../lib/time';
 
@@ -55,6 +55,17 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
   const [selection, setSelection] = useState<TimelineSelection | null>(null);
   const [openBooking, setOpenBooking] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<MoveFeedback | null>(null);
+  // Staff moving another organisation's booking are asked why; the drop waits for the answer.
+  const [reasonPrompt, setReasonPrompt] = useState<{ title: string; range: string; answer: (reason: string | null) => void } | null>(null);
+  const organisations = useOrganisations(staff);
+  const orgOptions = useMemo(() => {
+    if (!staff || !organisations.data) return undefined;
+    const own = user?.organisationId ?? user?.organisation?.id;
+    return [...organisations.data]
+      .filter((o) => o.kind !== 'partner')
+      .map((o) => ({ id: o.id, name: o.name[lang] }))
+      .sort((a, b) => (a.id === own ? -1 : b.id === own ? 1 : a.name.localeCompare(b.name, lang)));
+  }, [staff, organisations.data, user, lang]);
 
   const setNav = useCallback(
     (patch: { view?: Zoom; date?: string }) =>
@@ -80,8 +91,10 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
   const orgId = user?.organisationId ?? user?.organisation?.id;
   const editable = useCallback(
     (b: BusyInterval) => {
-      // Own organisation's live bookings only (staff: their blackouts and own bookings too).
-      if (!canBook || !liveStatuses.includes(b.status) || !orgId || b.organisationId !== orgId) return false;
+      // Crew: own organisation's live bookings only. Staff: any organisation's (moving another's asks why).
+      if (!canBook || !liveStatuses.includes(b.status) || !orgId) return false;
+      if (staff) return true;
+      if (b.organisationId !== orgId) return false;
       return b.status !== 'blackout' || staff;
     },
     [canBook, staff, orgId],
@@ -138,9 +151,20 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
           if (i < 0 || snapped.end === oldEnd) return c.revert();
           next = phases.map((p, k) => (k === i ? { ...p, end: snapped.end } : p));
         }
+        const range = formatRange(toMoscowIso(next[0]!.start), toMoscowIso(next[next.length - 1]!.end));
+        let reason: string | undefined;
+        if (staff && seen.organisationId !== orgId) {
+          setFeedback(null);
+          const answer = await new Promise<string | null>((answer) => setReasonPrompt({ title: seen.title, range, answer }));
+          setReasonPrompt(null);
+          if (answer === null) return c.revert();
+          reason = answer;
+          setFeedback({ kind: 'ok', text: t('timeline.moving') });
+        }
         const updated = await patch.mutateAsync({
           id: c.bookingId,
           version: seen.version,
+          reason,
           phases: next.map((p) => ({ type: p.type, start: toMoscowIso(p.start), end: toMoscowIso(p.end) })),
         });
         setFeedback({ kind: 'ok', text: t('timeline.moved', { title: updated.title, range: formatRange(updated.phases[0]!.start, updated.phases[updated.phases.length - 1]!.end) }) });
@@ -151,7 +175,7 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
         setFeedback({ kind: 'error', text: `${t('timeline.moveFailed')}: ${reason}`, conflict, facilityId: f.id });
       }
     },
-    [byId, ownBookings.data, patch, t, formatRange],
+    [byId, ownBookings.data, patch, t, formatRange, staff, orgId],
   );
 
   return (
@@ -254,6 +278,8 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
               start={selection.start}
               end={selection.end}
               canBlackout={staff}
+              organisations={orgOptions}
+              ownOrganisationId={orgId}
               onClose={() => setSelection(null)}
               onCreated={(b) => {
                 setSelection(null);
@@ -263,6 +289,7 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
           </div>
         </div>
       )}
+      {reasonPrompt && <MoveReasonDialog title={reasonPrompt.title} range={reasonPrompt.range} onAnswer={reasonPrompt.answer} />}
       {openBooking && <BookingDrawer bookingId={openBooking} role={user?.role} facilityName={facilityName} onClose={() => setOpenBooking(null)} />}
     </section>
   );

@@ -1,6 +1,7 @@
 export { BookingForm, type BookingFormProps } from './components/BookingForm';
 export { BookingDrawer } from './components/BookingDrawer';
 export { BookingsList } from './components/BookingsList';
+export { MoveReasonDialog } from './components/MoveReasonDialog';
 export { ConflictNotice } from './components/ConflictNotice';
 export { statusLabel } from './components/status-label';
 export { usePatchBooking } from './api/booking-action';

@@ -209,7 +209,6 @@ export const en: Record<MessageKey, string> = {
   'invite.welcome': 'Welcome, {name}!',
   'booking.reason': 'Reason',
   'booking.organisationOwn': 'Own (booking office)',
-  'booking.err.organisation': 'Choose an organisation',
   'move.reasonTitle': 'Moving another organisation’s booking',
   'move.reasonHint': 'Say why: the reason goes into the audit log and the requester sees it.',
   'move.reason': 'Reason for the move',

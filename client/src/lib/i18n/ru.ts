@@ -209,7 +209,6 @@ export const ru = {
   'invite.welcome': 'Добро пожаловать, {name}!',
   'booking.reason': 'Причина',
   'booking.organisationOwn': 'Своя (дирекция)',
-  'booking.err.organisation': 'Выберите организацию',
   'move.reasonTitle': 'Перенос брони другой организации',
   'move.reasonHint': 'Укажите причину: она попадёт в журнал и будет видна заказчику.',
   'move.reason': 'Причина переноса',

@@ -41,11 +41,20 @@ export function useBookingAction() {
   });
 }
 
-/** Move or resize: new phases with the version last seen; the server re-checks them like a new booking. */
+/** Staff change to any organisation's booking, with the reason the server requires (audited, sent to the requester). */
+export function staffPatchBooking(id: string, patch: { version: number; title?: string; notes?: string; phases?: PhaseInput[]; reason: string }): Promise<Booking> {
+  return api.patch<Booking>(`/api/staff/bookings/${encodeURIComponent(id)}`, patch);
+}
+
+/**
+ * Move or resize: new phases with the version last seen; the server re-checks them like a new
+ * booking. With a `reason` (staff moving another organisation's booking) through the staff endpoint.
+ */
 export function usePatchBooking() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...patch }: { id: string; version: number; phases?: PhaseInput[]; title?: string; notes?: string }) => patchBooking(id, patch),
+    mutationFn: ({ id, reason, ...patch }: { id: string; version: number; phases?: PhaseInput[]; title?: string; notes?: string; reason?: string }) =>
+      reason ? staffPatchBooking(id, { ...patch, reason }) : patchBooking(id, patch),
     onSettled: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: ['availability'] }), qc.invalidateQueries({ queryKey: ['bookings'] })]);
     },

@@ -134,4 +134,31 @@ describe('BookingForm: server rule errors', () => {
     await user.click(screen.getByRole('button', { name: 'Book' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Must start at least 24 h from now');
   });
+  it('lets staff book for another organisation, and a blackout stays the booking office’s own', async () => {
+    const user = userEvent.setup();
+    const organisations = [
+      { id: 'a'.repeat(24), name: 'Booking office' },
+      { id: 'b'.repeat(24), name: 'Mosfilm Productions' },
+    ];
+    renderForm({ canBlackout: true, organisations, ownOrganisationId: 'a'.repeat(24) });
+    const select = screen.getByLabelText('Organisation') as HTMLSelectElement;
+    expect(select.value).toBe('a'.repeat(24));
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Booking office — Own (booking office)', 'Mosfilm Productions']);
+    await user.selectOptions(select, 'b'.repeat(24));
+    await user.type(screen.getByLabelText('Working title'), 'For Mosfilm');
+    fetchMock.mockResolvedValueOnce(
+      json(201, { id: 'b2', facilityId: facility.id, organisationId: 'b'.repeat(24), title: 'For Mosfilm', notes: '', kind: 'hold', status: 'held', holdRank: 1, phases: [], createdAt: '', updatedAt: '', version: 1 }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(fetchMock.mock.calls[0]![1].body as string)).toMatchObject({ organisationId: 'b'.repeat(24), kind: 'hold' });
+    // A blackout: no organisation to choose.
+    await user.click(screen.getByLabelText('Blackout'));
+    expect(screen.queryByLabelText('Organisation')).toBeNull();
+  });
+
+  it('asks crews for no organisation', () => {
+    renderForm();
+    expect(screen.queryByLabelText('Organisation')).toBeNull();
+  });
 });

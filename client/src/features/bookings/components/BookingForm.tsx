@@ -24,6 +24,13 @@ export interface BookingFormProps {
   start: string;
   end: string;
   canBlackout?: boolean;
+  /**
+   * Staff: the organisations they may book for (the own one first is preselected). Given, the form
+   * asks for whom the booking is; a blackout is always the booking office's own.
+   */
+  organisations?: { id: string; name: string }[];
+  /** The signed-in user's organisation (booked for when no other is chosen). */
+  ownOrganisationId?: string;
   onCreated?: (b: Booking) => void;
   onClose?: () => void;
 }
@@ -36,13 +43,14 @@ function newIdempotencyKey(): string {
 }
 
 /** Booking form opened from a selection on the timeline: hold or firm, phases with their own ranges. */
-export function BookingForm({ facility, facilityName, start, end, canBlackout, onCreated, onClose }: BookingFormProps) {
+export function BookingForm({ facility, facilityName, start, end, canBlackout, organisations, ownOrganisationId, onCreated, onClose }: BookingFormProps) {
   const { t, lang, formatNumber, formatRange } = useI18n();
   const times = unitTimes(facility.rules.bookingUnit);
   const id = useId();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<BookingKind>('hold');
   const [notes, setNotes] = useState('');
+  const [organisationId, setOrganisationId] = useState(ownOrganisationId ?? '');
   const [phases, setPhases] = useState<PhaseRow[]>(() => [{ key: nextKey++, type: 'shoot', start: isoToMoscowLocal(start), end: isoToMoscowLocal(end) }]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -53,6 +61,7 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
     title,
     kind,
     notes: notes || undefined,
+    ...(organisations && kind !== 'blackout' && organisationId && organisationId !== ownOrganisationId ? { organisationId } : {}),
     phases: phases.map((p) => ({ type: p.type, start: p.start ? moscowLocalToIso(p.start) : '', end: p.end ? moscowLocalToIso(p.end) : '' })),
   });
 
@@ -149,6 +158,19 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
         <p id={`${id}-title-err`} className="error">
           {errors.title}
         </p>
+      )}
+      {organisations && kind !== 'blackout' && (
+        <label>
+          {t('booking.organisation')}
+          <select name="organisationId" value={organisationId} onChange={(e) => setOrganisationId(e.target.value)} data-testid="booking-organisation">
+            {!ownOrganisationId && <option value="">—</option>}
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.id === ownOrganisationId ? `${o.name} — ${t('booking.organisationOwn')}` : o.name}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       <fieldset>
         <legend>{t('booking.kind')}</legend>
