@@ -263,7 +263,7 @@ export async function catchUp(rootIds: string[], since: number, inlineSafety = f
       const hint = heads.get(rootId) ?? 0;
       if (hint > log.n) await probeUpTo(log, rootId, hint);
       if (now - log.probedAt > SAFETY_PROBE_MS) {
-        const p = background(log, rootId);
+        const p = background(log, rootId, !inlineSafety);
         if (inlineSafety) await p;
       }
     }),
@@ -284,9 +284,28 @@ async function probeUpTo(log: RootLog, rootId: string, hint: number): Promise<vo
   }
 }
 
-function background(log: RootLog, rootId: string): Promise<number> {
+/** Background safety probes running at once, at most. On FerretDB each probe is a sequential scan of
+ * the whole collection in PostgreSQL (about 200 ms at 100,000 versions); the roots, loaded together,
+ * fall due together, and probing them all at once would take both cores for seconds every 15 s. */
+const BACKGROUND_PROBES = 1;
+let probesRunning = 0;
+const probesWaiting: Array<() => void> = [];
+
+async function inProbeSlot<T>(f: () => Promise<T>): Promise<T> {
+  if (probesRunning >= BACKGROUND_PROBES) await new Promise<void>((r) => probesWaiting.push(r));
+  else probesRunning++;
+  try {
+    return await f();
+  } finally {
+    const next = probesWaiting.shift();
+    if (next) next(); // the slot passes to the next probe
+    else probesRunning--;
+  }
+}
+
+function background(log: RootLog, rootId: string, queued = true): Promise<number> {
   if (!log.probing) {
-    log.probing = syncRoot(rootId).finally(() => (log.probing = undefined));
+    log.probing = (queued ? inProbeSlot(() => syncRoot(rootId)) : syncRoot(rootId)).finally(() => (log.probing = undefined));
     log.probing.catch(() => {});
   }
   return log.probing;
