@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run screenshots`: builds everything, starts the built server on a throwaway database
 // (embedded, with the demo users), places demo bookings of every status through the API, and saves
-// screenshots of the timeline, the booking form and a conflict with its suggested windows into
-// docs/screenshots/, then prints the gzipped size of the initial JavaScript of the client.
+// screenshots of the timeline, the booking form, a conflict with its suggested windows, the crew's
+// notifications, the staff console (approvals, utilisation with the charts) and the partner month
+// grid into docs/screenshots/, then prints the gzipped size of the initial JavaScript of the client.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,16 +96,41 @@ try {
   await staff.call('POST', '/api/bookings', { facilityId: stage2, title: 'Реклама банка', kind: 'hold', phases: [shiftOn(wed)] });
   await crew.call('POST', '/api/bookings', { facilityId: stage3, title: 'Клип «Полночь»', kind: 'firm', phases: [shiftOn(wed, 'prelight'), shiftOn(wed, 'shoot', true)] });
   await staff.call('POST', '/api/bookings', { facilityId: water, title: 'Калибровка LED-экрана', kind: 'blackout', phases: [{ type: 'build', start: `${monday}T08:00:00+03:00`, end: `${wed}T08:00:00+03:00` }] });
+  // For the staff console: a request to decide (and one rejected with a reason, so the crew has a
+  // notification), and six weeks of bookings on the shift-based stages so the utilisation trend moves.
+  await crew.call('POST', '/api/bookings', { facilityId: stage1, title: 'Сериал «Метро»', kind: 'firm', phases: [shiftOn(addDays(monday, 4)), shiftOn(addDays(monday, 5))] });
+  const rejected = await crew.call('POST', '/api/bookings', { facilityId: stage3, title: 'Реклама «Вектор»', kind: 'firm', phases: [shiftOn(addDays(monday, 5))] });
+  await staff.call('POST', '/api/staff/approvals/decide', {
+    decisions: [{ bookingId: rejected.id, decision: 'reject', reason: 'Павильон 3 занят монтажом декораций; свободен со следующего понедельника' }],
+  });
+  const shiftStages = facilities.filter((f) => f.bookable !== false && f.rules?.bookingUnit === 'shift' && f.slug.startsWith('kz-')).slice(0, 8);
+  for (let week = 1; week <= 6; week++) {
+    for (const [i, f] of shiftStages.entries()) {
+      const days = Math.min(f.rules.maxUnits ?? 5, ((i + week) % 4) + 1 + (week % 2));
+      const start = addDays(monday, 7 * week + (i % 3));
+      const kind = (i + week) % 3 === 0 ? 'hold' : 'firm';
+      try {
+        const b = await crew.call('POST', '/api/bookings', { facilityId: f.id, title: `Съёмки, неделя ${week}`, kind, phases: Array.from({ length: days }, (_, d) => shiftOn(addDays(start, d))) });
+        if (kind === 'firm' && (i + week) % 2 === 0) await staff.call('POST', `/api/bookings/${b.id}/confirm`);
+      } catch {
+        /* a parent or child is taken that week: skip */
+      }
+    }
+  }
   await crew.ctx.close();
   await staff.ctx.close();
 
-  // Signed in as the demo crew member, Russian, browser in New York (Moscow times anyway).
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, timezoneId: 'America/New_York', locale: 'en-US' });
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Эл. почта').fill('crew@demo.test');
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByRole('button', { name: 'Выйти' }).waitFor({ timeout: 15_000 });
+  /** A page of its own, signed in as `email`, Russian, browser in New York (Moscow times anyway). */
+  const signedIn = async (email) => {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, timezoneId: 'America/New_York', locale: 'en-US' });
+    await p.goto(`${base}/login`);
+    await p.getByLabel('Эл. почта').fill(email);
+    await p.getByLabel('Пароль').fill(password);
+    await p.getByRole('button', { name: 'Войти' }).click();
+    await p.getByRole('button', { name: 'Выйти' }).waitFor({ timeout: 15_000 });
+    return p;
+  };
+  const page = await signedIn('crew@demo.test');
   await page.goto(`${base}/?view=week&date=${monday}&site=kinozavod`);
   await page.getByText('«Северный ветер»').first().waitFor();
   await page.waitForTimeout(500);
@@ -138,6 +164,36 @@ try {
   await page.getByTestId('conflict').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(outDir, 'booking-conflict.png') });
   console.log('saved docs/screenshots/booking-conflict.png');
+  await page.getByRole('dialog').getByRole('button', { name: 'Закрыть' }).click();
+
+  // The crew's notifications: the rejection with the booking office's reason.
+  await page.goto(`${base}/notifications`);
+  await page.getByTestId('notification-reason').first().waitFor();
+  await page.screenshot({ path: path.join(outDir, 'notifications.png') });
+  console.log('saved docs/screenshots/notifications.png');
+
+  // Staff console: the approvals queue, then utilisation by site with the heat map and the trend chart.
+  const staffPage = await signedIn('staff@demo.test');
+  await staffPage.goto(`${base}/staff`);
+  await staffPage.getByRole('heading', { name: /Заявки на подтверждение/ }).waitFor();
+  await staffPage.getByText('Сериал «Метро»').first().waitFor();
+  await staffPage.waitForTimeout(300);
+  await staffPage.screenshot({ path: path.join(outDir, 'staff-approvals.png') });
+  console.log('saved docs/screenshots/staff-approvals.png');
+  await staffPage.goto(`${base}/staff/capacity?level=site&from=${addDays(monday, -21)}&n=13`);
+  await staffPage.getByTestId('trend-chart').waitFor();
+  await staffPage.waitForTimeout(500);
+  await staffPage.screenshot({ path: path.join(outDir, 'staff-utilisation.png'), fullPage: true });
+  console.log('saved docs/screenshots/staff-utilisation.png');
+
+  // Partner: the month grid at Kinozavod of the month after the demo week (the six weeks of bookings), busy time without names.
+  const partnerPage = await signedIn('partner@demo.test');
+  await partnerPage.goto(`${base}/availability?site=kinozavod&month=${addDays(monday, 7).slice(0, 7)}`);
+  await partnerPage.getByRole('heading', { name: 'Свободные даты по всем площадкам' }).waitFor();
+  await partnerPage.waitForLoadState('networkidle');
+  await partnerPage.waitForTimeout(500);
+  await partnerPage.screenshot({ path: path.join(outDir, 'partner-month-grid.png'), fullPage: true });
+  console.log('saved docs/screenshots/partner-month-grid.png');
 } finally {
   await browser?.close();
   server.kill('SIGTERM');
