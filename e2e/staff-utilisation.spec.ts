@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiAs, dayBooking, facilityId, freeDays, moscowDate, run, signIn, DAY } from './staff-helpers';
 
 // Utilisation (issue 6): a long confirmed booking makes its facility the busiest; the screen shows
-// the heat map and trend as labelled SVG images, a table fallback, the forecast, the estimated
+// the heat map (a labelled SVG image) and the trend (a labelled Chart.js canvas), table fallbacks, the forecast, the estimated
 // revenue (labelled as an estimate) and a CSV download.
 
 test('staff read the utilisation screen: heat map, trend, busiest, forecast, estimated revenue, CSV', async ({ page, baseURL }) => {
@@ -22,7 +22,9 @@ test('staff read the utilisation screen: heat map, trend, busiest, forecast, est
   await page.getByRole('link', { name: 'Загрузка' }).click();
   await expect(page.getByRole('heading', { name: 'Загрузка объектов' })).toBeVisible();
   await expect(page.getByRole('img', { name: /Тепловая карта загрузки: \d+ строк × 16 недель/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /График загрузки выбранных строк за 16 недель/ })).toBeVisible();
+  const trend = page.getByRole('img', { name: /График загрузки выбранных строк за 16 недель/ });
+  await expect(trend).toBeVisible();
+  await expect(page.locator('canvas[data-testid="trend-chart"]')).toBeVisible();
   // Cells of the booked weeks are coloured (bucket > 0) on the chambers' row.
   await expect(page.locator('[data-testid="heat-map"] rect[data-bucket="5"]').first()).toBeAttached();
   await expect(page.getByTestId('busiest')).toContainText('Палаты князя Андрея');
@@ -34,6 +36,8 @@ test('staff read the utilisation screen: heat map, trend, busiest, forecast, est
   // The same figures as a table, and the CSV.
   await page.getByText('Показать таблицей').click();
   await expect(page.getByRole('rowheader', { name: 'Палаты князя Андрея' })).toBeVisible();
+  await page.getByText('Динамика таблицей').click();
+  await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(16);
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Скачать CSV' }).click();
   const file = await download;
