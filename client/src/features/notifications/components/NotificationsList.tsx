@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { AppError } from '@moskino/shared';
 import { useI18n } from '../../../lib/i18n';
 import { useNotifications } from '../api/get-notifications';
@@ -16,7 +16,7 @@ export function NotificationsList({ userId, onOpenBooking }: NotificationsListPr
   const q = useNotifications(true);
   const seenAt = useSeenAt(userId);
   // What was new when the page opened stays marked as new while it is shown.
-  const newSince = useRef(seenAt);
+  const [newSince] = useState(seenAt);
   const newest = q.data?.[0]?.at;
   useEffect(() => {
     if (newest) markSeen(userId, Math.max(Date.parse(newest), Date.now()));
@@ -43,7 +43,7 @@ export function NotificationsList({ userId, onOpenBooking }: NotificationsListPr
             <time dateTime={n.at} className="muted">
               {formatDateTime(n.at)}
             </time>
-            {Date.parse(n.at) > newSince.current && <span className="badge new">{t('notifications.new')}</span>}
+            {Date.parse(n.at) > newSince && <span className="badge new">{t('notifications.new')}</span>}
           </p>
           <p className="notification-message">{n.message[lang]}</p>
           {n.reason && (
