@@ -328,7 +328,7 @@ export interface StateView {
   seq: number;
   /** Current state of every booking whose current phases come into [from, to) (live or not). */
   bookings: Map<string, ReducedBooking>;
-  /** Latest version document of each of those bookings. */
+  /** Latest version document of each of those bookings (as loaded: without the fields of `LOAD_PROJECTION`). */
   docs: Map<string, BookingVersionDoc>;
 }
 
@@ -378,7 +378,8 @@ export function windowOf(rootId: string, from: number, to: number, maxSeq?: numb
   return { records: [...view.docs.values()], ids: new Set(view.docs.keys()) };
 }
 
-/** Latest version of a booking if its root's replica has it (it may lag other processes). */
+/** Latest version of a booking if its root's replica has it (it may lag other processes; without the
+ * fields of `LOAD_PROJECTION` if it came from the initial load). */
 export function replicaLatest(bookingId: string): BookingVersionDoc | undefined {
   const prefix = `${mongoose.connection.name}/`;
   for (const [key, log] of logs) {
