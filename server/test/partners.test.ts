@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { apiKeyCreatedSchema, availabilitySchema, feedTokenCreatedSchema, freeSearchResultSchema } from '@moskino/shared';
 import { routeTable } from '../src/routes.js';
 import { buildOpenApiDocument } from '../src/openapi/document.js';
@@ -46,6 +48,37 @@ function expectNoSecrets(folded: string, also: string[] = []) {
 
 const events = (cal: IcalComponent) => cal.children.filter((c) => c.type === 'VEVENT');
 
+/** The same feed through a standard RFC 5545 parser (ical.js): it must parse, and agree with ours. */
+function standardEvents(text: string): Array<{ uid: string; summary: string; start: number; end: number; status: string | null }> {
+  const cal = new ICAL.Component(ICAL.parse(text));
+  expect(cal.name).toBe('vcalendar');
+  expect(cal.getFirstPropertyValue('version')).toBe('2.0');
+  expect(cal.getFirstPropertyValue('prodid')).toBeTruthy();
+  return cal.getAllSubcomponents('vevent').map((c) => {
+    const ev = new ICAL.Event(c);
+    expect(c.getFirstPropertyValue('dtstamp')).toBeTruthy();
+    return {
+      uid: ev.uid,
+      summary: ev.summary,
+      start: ev.startDate.toJSDate().getTime(),
+      end: ev.endDate.toJSDate().getTime(),
+      status: (c.getFirstPropertyValue('status') as string | null) ?? null,
+    };
+  });
+}
+
+function expectStandardAgrees(text: string): void {
+  const ours = events(parseIcal(text));
+  const std = standardEvents(text);
+  expect(std.map((e) => e.uid).sort()).toEqual(ours.map((e) => e.get('UID')).sort());
+  for (const e of ours) {
+    const twin = std.find((x) => x.uid === e.get('UID'))!;
+    expect(twin.summary).toBe(e.get('SUMMARY'));
+    expect(twin.start).toBe(icalUtc(e.get('DTSTART')!));
+    expect(twin.end).toBe(icalUtc(e.get('DTEND')!));
+  }
+}
+
 beforeAll(async () => {
   srv = await startTestServer();
   admin = await signInAs(srv.baseUrl, 'admin');
@@ -91,6 +124,10 @@ describe('OpenAPI over HTTP', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(res.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(routeTable))));
     expect(res.body.openapi).toBe('3.1.0');
+    // A standard validator of the OpenAPI 3.1 schema, on top of our own structural checks.
+    const validation = await new Validator().validate(res.body);
+    expect(validation.errors ?? [], JSON.stringify(validation.errors)).toEqual([]);
+    expect(validation.valid).toBe(true);
     const docs = await raw('/api/docs');
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);
@@ -254,6 +291,7 @@ describe('calendar feeds', () => {
     expectNoSecrets(res.text, ['private B', 'Phase:']);
     // Long bilingual names are folded (the parser has checked every line is at most 75 octets).
     expect(res.text).toMatch(/\r\n [^\r]/);
+    expectStandardAgrees(res.text);
     // Stable: the same UIDs on the next fetch.
     const again = parseIcal((await raw(path)).text);
     expect(events(again).map((e) => e.get('UID')).sort()).toEqual(evs.map((e) => e.get('UID')).sort());
@@ -270,6 +308,7 @@ describe('calendar feeds', () => {
     const siteRes = await raw(`/api/feeds/${partnerToken.token}/sites/kinopark.ics`);
     expect(siteRes.status).toBe(200);
     expect(events(parseIcal(siteRes.text)).length).toBe(3);
+    expectStandardAgrees(siteRes.text);
     expectNoSecrets(siteRes.text, ['private B']);
 
     const asA = await raw(`/api/feeds/${crewToken.token}/zones/${f('kp-europe-towns')}.ics`);
@@ -288,6 +327,9 @@ describe('calendar feeds', () => {
     expect(res.status).toBe(200);
     const evs = events(parseIcal(res.text));
     expect(evs.length).toBe(2);
+    expectStandardAgrees(res.text);
+    // Escaped text comes back intact through the standard parser too.
+    expect(standardEvents(res.text).every((e) => e.summary.includes(SECRET_TITLE))).toBe(true);
     for (const e of evs) {
       expect(e.get('SUMMARY')).toContain(SECRET_TITLE);
       expect(e.get('DESCRIPTION')).toContain(`Notes: ${SECRET_NOTES}`); // round-trips ; , and newline
