@@ -13,8 +13,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/FerretDB/FerretDB/build/version"
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
+
+// ferretdbVersion must match the FerretDB requirement in go.mod.
+const ferretdbVersion = "v1.24.2"
 
 func main() {
 	handler := flag.String("handler", "sqlite", "backend: postgresql or sqlite")
@@ -31,6 +35,10 @@ func main() {
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	// The embeddable package has no generated version file; report the version go.mod pins, so
+	// buildInfo (and the benchmark report) names the server correctly.
+	version.Get().Version = ferretdbVersion
 
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:      ferretdb.ListenerConfig{TCP: *listen},
