@@ -34,7 +34,15 @@ if (!existsSync(path.join(root, 'server/dist/main.js')) || !existsSync(path.join
   process.exit(1);
 }
 
-const dataDir = process.env.MONGODB_URI ? null : mkdtempSync(path.join(tmpdir(), 'moskino-bench-client-'));
+// BENCH_CLIENT_DATA_DIR: an embedded database directory kept after the run; when it already holds a
+// seeded run (its marker file), the bookings are reused, so a before/after pair measures the same data.
+const keepDir =
+  !process.env.MONGODB_URI && process.env.BENCH_CLIENT_DATA_DIR
+    ? path.resolve(process.env.BENCH_CLIENT_DATA_DIR)
+    : null;
+if (keepDir) mkdirSync(keepDir, { recursive: true });
+const dataDir = process.env.MONGODB_URI ? null : (keepDir ?? mkdtempSync(path.join(tmpdir(), 'moskino-bench-client-')));
+const seedMarker = keepDir ? path.join(keepDir, 'bench-client-seed.json') : null;
 const env = { ...process.env, PORT: String(port), SEED_ON_EMPTY: 'true', NODE_ENV: 'development' };
 if (dataDir) {
   env.MOSKINO_DATA_DIR = dataDir;
@@ -59,7 +67,7 @@ const cleanup = async () => {
     await Promise.race([new Promise((r) => server.once('exit', r)), sleep(10_000)]);
     if (server.exitCode === null) server.kill('SIGKILL');
   }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir && !keepDir) rmSync(dataDir, { recursive: true, force: true });
 };
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 const watchdog = setTimeout(() => {
@@ -214,7 +222,7 @@ const initScript = () => {
     requestAnimationFrame(() => {
       w.__bench.lastPaint = performance.now();
     });
-  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   const orig = w.fetch.bind(w);
   w.fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input.url;
@@ -316,6 +324,12 @@ async function measureClient() {
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByRole('button', { name: 'Выйти' }).waitFor({ timeout: 30_000 });
 
+  // The page's record of availability responses is lost on navigation: gather it before each one.
+  const allResponses = [];
+  const go = async (url) => {
+    allResponses.push(...(await page.evaluate(() => window.__bench?.responses ?? []).catch(() => [])));
+    await page.goto(url);
+  };
   const today = moscowToday();
   const quarterStart = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
   const settle = () => page.evaluate(() => window.__bench.measure(() => {}, 300));
@@ -323,7 +337,7 @@ async function measureClient() {
   // First render: navigation start → events of the visible range painted (month view of the next month, 5 loads).
   const firstDate = addDays(today, 20);
   for (let i = 0; i < 5; i++) {
-    await page.goto(`${base}/?view=quarter&date=${firstDate}`);
+    await go(`${base}/?view=quarter&date=${firstDate}`);
     await page.locator('.mk-timeline [data-kind]').first().waitFor({ timeout: 60_000 });
     const m = await settle();
     const { ms, lt } = await page.evaluate(() => ({
@@ -344,7 +358,7 @@ async function measureClient() {
 
   // Zoom switches: day → week → month → quarter, three rounds.
   const zoomNames = ['day', 'week', 'month', 'quarter'];
-  await page.goto(`${base}/?view=quarter&date=${firstDate}`);
+  await go(`${base}/?view=quarter&date=${firstDate}`);
   await page.locator('.mk-timeline [data-kind]').first().waitFor({ timeout: 60_000 });
   await settle();
   for (let round = 0; round < 3; round++) {
@@ -353,7 +367,7 @@ async function measureClient() {
 
   // Next ×10 then prev ×10, month and quarter.
   for (const view of ['month', 'quarter']) {
-    await page.goto(`${base}/?view=${view}&date=${view === 'quarter' ? quarterStart : today}`);
+    await go(`${base}/?view=${view}&date=${view === 'quarter' ? quarterStart : today}`);
     await page.locator('.mk-timeline [data-kind]').first().waitFor({ timeout: 60_000 });
     await settle();
     for (let i = 0; i < 10; i++) record(`${view}: next (range not fetched before)`, await measure([1, 2]));
@@ -361,25 +375,21 @@ async function measureClient() {
   }
 
   // Collapse / expand: every row with children, one click each (deepest first when collapsing).
-  await page.goto(`${base}/?view=month&date=${today}`);
+  await go(`${base}/?view=month&date=${today}`);
   await page.locator('.mk-timeline [data-kind]').first().waitFor({ timeout: 60_000 });
   await settle();
-  const togglers = (expanded) =>
-    page.evaluate((exp) => {
-      const els = [...document.querySelectorAll('.mk-timeline [aria-expanded]')].filter(
-        (e) => e.getAttribute('aria-expanded') === String(exp),
-      );
-      return els.length;
-    }, expanded);
+  // FullCalendar's expanders are unlabelled spans inside the main cell of each row; the hidden ARIA rows
+  // carry aria-expanded and own the cells by id.
+  const togglers = (expanded) => page.evaluate((exp) => document.querySelectorAll(`.mk-timeline [role="row"][aria-expanded="${exp}"]`).length, expanded);
   const toggleOne = (expanded) =>
     page.evaluate(
       (exp) =>
         window.__bench.measure(() => {
-          const els = [...document.querySelectorAll('.mk-timeline [aria-expanded]')].filter(
-            (e) => e.getAttribute('aria-expanded') === String(exp),
-          );
-          const el = exp ? els[els.length - 1] : els[0];
-          el?.click();
+          const rows = [...document.querySelectorAll(`.mk-timeline [role="row"][aria-expanded="${exp}"]`)];
+          const row = exp ? rows[rows.length - 1] : rows[0];
+          const cellId = row?.getAttribute('aria-owns')?.split(' ')[0];
+          const cell = cellId ? document.getElementById(cellId) : null;
+          cell?.querySelector('span[aria-hidden="true"]')?.click();
         }, 150),
       expanded,
     );
@@ -387,14 +397,25 @@ async function measureClient() {
   log(`rows with children: ${before} expanded`);
   for (let round = 0; round < 2; round++) {
     let n = 0;
-    while ((await togglers(true)) > 0 && n++ < 200) record('collapse one row', await toggleOne(true));
+    for (let left = await togglers(true); left > 0 && n++ < 100; ) {
+      record('collapse one row (deepest first)', await toggleOne(true));
+      const now = await togglers(true);
+      if (now >= left) throw new Error('collapsing a row did not work');
+      left = now;
+    }
     n = 0;
-    while ((await togglers(false)) > 0 && n++ < 200) record('expand one row', await toggleOne(false));
+    for (let left = await togglers(false); left > 0 && n++ < 100; ) {
+      record('expand one row', await toggleOne(false));
+      const now = await togglers(false);
+      if (now >= left && (await togglers(true)) === 0) throw new Error('expanding a row did not work');
+      left = now;
+    }
   }
 
-  const responses = await page.evaluate(() => window.__bench.responses);
+  allResponses.push(...(await page.evaluate(() => window.__bench.responses)));
+  const responses = allResponses;
   // Screenshot of a dense quarter
-  await page.goto(`${base}/?view=quarter&date=${firstDate}`);
+  await go(`${base}/?view=quarter&date=${firstDate}`);
   await page.locator('.mk-timeline [data-kind]').first().waitFor({ timeout: 60_000 });
   await settle();
   await page.screenshot({ path: path.join(root, 'docs', 'screenshots', 'bench-quarter.png') });
@@ -506,12 +527,11 @@ function writeSection(md) {
 try {
   mkdirSync(path.join(root, 'docs', 'screenshots'), { recursive: true });
   log(`database: ${dataDir ? `embedded in ${dataDir}` : 'MONGODB_URI'}; port ${port}`);
-  const seeded = spawn(process.execPath, ['server/dist/cli/seed.js', '--demo'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if ((await new Promise((r) => seeded.once('exit', r))) !== 0) throw new Error('seeding the demo users failed');
+  const reuse = seedMarker && existsSync(seedMarker) ? JSON.parse(readFileSync(seedMarker, 'utf8')) : null;
+  if (!reuse) {
+    const seeded = spawn(process.execPath, ['server/dist/cli/seed.js', '--demo'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    if ((await new Promise((r) => seeded.once('exit', r))) !== 0) throw new Error('seeding the demo users failed');
+  }
   server = spawn(process.execPath, ['server/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitHealthy();
   log('server up');
@@ -553,7 +573,13 @@ try {
   const orgs = await api.call('GET', '/api/organisations');
   const org = orgs.find((o) => o.kind === 'production') ?? orgs[0];
   log(`booking for ${org.name?.ru ?? org.id}`);
-  const seed = await seedBookings(api, org.id);
+  let seed = reuse;
+  if (seed) log(`reusing the ${seed.created} bookings in ${keepDir} (seeded ${seed.date})`);
+  else {
+    seed = await seedBookings(api, org.id);
+    seed.date = moscowToday();
+    if (seedMarker) writeFileSync(seedMarker, JSON.stringify(seed));
+  }
 
   log('measuring in Chromium …');
   const { responses } = await measureClient();
