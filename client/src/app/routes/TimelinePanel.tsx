@@ -11,6 +11,7 @@ import {
   toEvents,
   toResources,
   useAvailability,
+  usePrefetchAvailability,
   visibleRange,
   zooms,
   type BusyInterval,
@@ -47,6 +48,9 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
   const range = useMemo(() => visibleRange(zoom, anchor), [zoom, anchor]);
   const iso = useMemo(() => rangeToIso(range), [range]);
   const availability = useAvailability(iso);
+  // The next and previous ranges are fetched once this one is on screen, so stepping paints at once.
+  const neighbours = useMemo(() => [step(zoom, anchor, 1), step(zoom, anchor, -1)].map((d) => rangeToIso(visibleRange(zoom, d))), [zoom, anchor]);
+  usePrefetchAvailability(neighbours, availability.isSuccess && !availability.isPlaceholderData);
   // Crew: their organisation's bookings of the visible range, for the `version` a drag sends back
   // (409 `stale_version` if the booking moved on since). Staff see every booking in detail, so for
   // them this list would be the whole catalogue's: the booking is read when it is dropped instead.

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef } from 'react';
-import FullCalendar, { type CalendarRef } from '@fullcalendar/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import FullCalendar, { type CalendarOptions, type CalendarRef } from '@fullcalendar/react';
 import classicThemePlugin from '@fullcalendar/react/themes/classic';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import resourceTimelinePlugin from '@fullcalendar/react-scheduler/resource-timeline';
@@ -47,6 +47,37 @@ interface FcEventLike {
 
 const hm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 
+// Options that never change live outside the component, so FullCalendar sees the same objects on
+// every render (a new array or object makes it re-refine its options and re-render rows and events).
+const plugins = [classicThemePlugin, interactionPlugin, resourceTimelinePlugin];
+const views: CalendarOptions['views'] = {
+  mkDay: { type: 'resourceTimeline', duration: { days: 1 }, slotDuration: { hours: 1 }, slotHeaderFormat: hm, slotMinWidth: 44 },
+  mkWeek: {
+    type: 'resourceTimeline',
+    scrollTime: '00:00',
+    duration: { weeks: 1 },
+    slotDuration: { hours: 12 },
+    slotHeaderFormat: [{ weekday: 'short', day: 'numeric', month: 'short' }, hm],
+    slotMinWidth: 60,
+  },
+  mkMonth: { scrollTime: '00:00', type: 'resourceTimeline', duration: { months: 1 }, slotDuration: { days: 1 }, slotHeaderFormat: [{ day: 'numeric', weekday: 'narrow' }], slotMinWidth: 36 },
+  mkQuarter: {
+    type: 'resourceTimeline',
+    scrollTime: '00:00',
+    duration: { months: 3 },
+    slotDuration: { days: 1 },
+    slotHeaderFormat: [{ month: 'long' }, { day: 'numeric' }],
+    slotMinWidth: 22,
+  },
+};
+const resourceLaneClass = (arg: { resource: { extendedProps: Record<string, unknown> } }) =>
+  arg.resource.extendedProps.isSite ? 'lane-site' : arg.resource.extendedProps.bookable ? '' : 'lane-unbookable';
+const eventDidMount = (arg: { el: HTMLElement; event: { title: string; extendedProps: Record<string, unknown> } }) => {
+  arg.el.setAttribute('title', `${arg.event.title}`);
+  arg.el.setAttribute('data-kind', String(arg.event.extendedProps.kind));
+};
+const selectAllow = (span: { resource?: { extendedProps: Record<string, unknown> } }) => !!span.resource?.extendedProps.bookable;
+
 /**
  * The one place FullCalendar is used (lazy-loaded: this module and its CSS form their own chunk).
  * Gets plain rows and events; navigation is driven by the `zoom`/`start` props (the URL owns them).
@@ -90,9 +121,16 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
     [events],
   );
 
-  const change = (kind: TimelineEventChange['kind'], info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => {
+  // The parent's handlers change identity on its renders; FullCalendar gets stable ones that call the latest.
+  const handlers = useRef({ onSelect, onEventClick, onEventChange });
+  useLayoutEffect(() => {
+    handlers.current = { onSelect, onEventClick, onEventChange };
+  });
+
+  const change = useCallback((kind: TimelineEventChange['kind'], info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => {
     const id = info.event.extendedProps.bookingId as string | undefined;
     const resourceId = info.event.getResources()[0]?.id ?? '';
+    const onEventChange = handlers.current.onEventChange;
     if (!id || !onEventChange || !info.event.start || !info.event.end || !info.oldEvent.start || !info.oldEvent.end) {
       info.revert();
       return;
@@ -107,13 +145,50 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
       kind,
       revert: info.revert,
     });
-  };
+  }, []);
+  const eventDrop = useCallback((info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => change('move', info), [change]);
+  const eventResize = useCallback((info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => change('resize', info), [change]);
+  const eventClick = useCallback((arg: { event: { extendedProps: Record<string, unknown> }; jsEvent: { preventDefault: () => void } }) => {
+    const id = arg.event.extendedProps.bookingId as string | undefined;
+    const onEventClick = handlers.current.onEventClick;
+    if (id && onEventClick) {
+      arg.jsEvent.preventDefault();
+      onEventClick(id);
+    }
+  }, []);
+  const select = useCallback((info: { resource?: { id: string } | null; startStr: string; endStr: string }) => {
+    const onSelect = handlers.current.onSelect;
+    if (info.resource && onSelect) onSelect({ facilityId: info.resource.id, start: info.startStr, end: info.endStr });
+  }, []);
+  const resourceColumns = useMemo(
+    () => [
+      {
+        headerContent: columnHeader,
+        isMain: true,
+        cellContent: (arg: { resource?: { title: string; extendedProps: Record<string, unknown> } }) => {
+          const p = arg.resource?.extendedProps ?? {};
+          if (p.isSite) return <strong className="site-row">{arg.resource?.title}</strong>;
+          return (
+            <span className="facility-cell">
+              {p.href ? <a href={p.href as string}>{arg.resource?.title}</a> : arg.resource?.title}
+              {p.estimated ? (
+                <abbr className="est-mark" title={estimatedLabel}>
+                  {estimatedShort}
+                </abbr>
+              ) : null}
+            </span>
+          );
+        },
+      },
+    ],
+    [columnHeader, estimatedLabel, estimatedShort],
+  );
 
   return (
     <div className="mk-timeline" data-zoom={zoom}>
       <FullCalendar
         ref={ref}
-        plugins={[classicThemePlugin, interactionPlugin, resourceTimelinePlugin]}
+        plugins={plugins}
         schedulerLicenseKey="AGPL-My-Frontend-And-Backend-Are-Open-Source"
         timeZone={MOSCOW_TZ}
         locale={lang === 'ru' ? ruLocale : 'en-gb'}
@@ -122,71 +197,22 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
         initialDate={start}
         headerToolbar={false}
         height={height}
-        views={{
-          mkDay: { type: 'resourceTimeline', duration: { days: 1 }, slotDuration: { hours: 1 }, slotHeaderFormat: hm, slotMinWidth: 44 },
-          mkWeek: {
-            type: 'resourceTimeline',
-            scrollTime: '00:00',
-            duration: { weeks: 1 },
-            slotDuration: { hours: 12 },
-            slotHeaderFormat: [{ weekday: 'short', day: 'numeric', month: 'short' }, hm],
-            slotMinWidth: 60,
-          },
-          mkMonth: { scrollTime: '00:00', type: 'resourceTimeline', duration: { months: 1 }, slotDuration: { days: 1 }, slotHeaderFormat: [{ day: 'numeric', weekday: 'narrow' }], slotMinWidth: 36 },
-          mkQuarter: {
-            type: 'resourceTimeline',
-            scrollTime: '00:00',
-            duration: { months: 3 },
-            slotDuration: { days: 1 },
-            slotHeaderFormat: [{ month: 'long' }, { day: 'numeric' }],
-            slotMinWidth: 22,
-          },
-        }}
+        views={views}
         resources={fcResources}
         resourceOrder="order"
         resourcesInitiallyExpanded
         resourceColumnsWidth="300px"
-        resourceColumns={[
-          {
-            headerContent: columnHeader,
-            isMain: true,
-            cellContent: (arg) => {
-              const p = arg.resource?.extendedProps ?? {};
-              if (p.isSite) return <strong className="site-row">{arg.resource?.title}</strong>;
-              return (
-                <span className="facility-cell">
-                  {p.href ? <a href={p.href}>{arg.resource?.title}</a> : arg.resource?.title}
-                  {p.estimated ? (
-                    <abbr className="est-mark" title={estimatedLabel}>
-                      {estimatedShort}
-                    </abbr>
-                  ) : null}
-                </span>
-              );
-            },
-          },
-        ]}
-        resourceLaneClass={(arg) => (arg.resource.extendedProps.isSite ? 'lane-site' : arg.resource.extendedProps.bookable ? '' : 'lane-unbookable')}
+        resourceColumns={resourceColumns}
+        resourceLaneClass={resourceLaneClass}
         events={fcEvents}
-        eventDidMount={(arg) => {
-          arg.el.setAttribute('title', `${arg.event.title}`);
-          arg.el.setAttribute('data-kind', String(arg.event.extendedProps.kind));
-        }}
-        eventClick={(arg) => {
-          const id = arg.event.extendedProps.bookingId as string | undefined;
-          if (id && onEventClick) {
-            arg.jsEvent.preventDefault();
-            onEventClick(id);
-          }
-        }}
+        eventDidMount={eventDidMount}
+        eventClick={eventClick}
         editable={false}
-        eventDrop={(info) => change('move', info)}
-        eventResize={(info) => change('resize', info)}
+        eventDrop={eventDrop}
+        eventResize={eventResize}
         selectable={selectable}
-        selectAllow={(span) => !!span.resource?.extendedProps.bookable}
-        select={(info) => {
-          if (info.resource && onSelect) onSelect({ facilityId: info.resource.id, start: info.startStr, end: info.endStr });
-        }}
+        selectAllow={selectAllow}
+        select={select}
         nowIndicator
       />
     </div>
