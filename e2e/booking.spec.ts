@@ -36,9 +36,13 @@ async function facilityId(request: APIRequestContext, slug: string): Promise<str
  */
 async function freeDay(request: APIRequestContext, id: string, days = 5): Promise<string> {
   const start = Date.parse(`${moscowDate(Date.now() + 7 * DAY)}T00:00:00+03:00`);
-  const res = await request.get(`/api/availability?from=${encodeURIComponent(new Date(start).toISOString())}&to=${encodeURIComponent(new Date(start + 300 * DAY).toISOString())}&facilityIds=${id}`);
+  const res = await request.get(
+    `/api/availability?from=${encodeURIComponent(new Date(start).toISOString())}&to=${encodeURIComponent(new Date(start + 300 * DAY).toISOString())}&facilityIds=${id}`,
+  );
   expect(res.ok()).toBe(true);
-  const busy = ((await res.json()) as { facilities: { busy: { start: string; end: string }[] }[] }).facilities[0]!.busy.map((b) => [Date.parse(b.start), Date.parse(b.end)]);
+  const busy = (
+    (await res.json()) as { facilities: { busy: { start: string; end: string }[] }[] }
+  ).facilities[0]!.busy.map((b) => [Date.parse(b.start), Date.parse(b.end)]);
   for (let d = 2; d < 290; d++) {
     const from = start + (d - 2) * DAY;
     const to = from + days * DAY;
@@ -63,7 +67,9 @@ async function selectHours(page: Page, facilityRowId: string, date: string, from
   await page.mouse.up();
 }
 
-test('crew holds a pavilion from the timeline, makes it firm; staff confirm; a conflicting attempt takes a suggestion; Moscow times in English', async ({ page }) => {
+test('crew holds a pavilion from the timeline, makes it firm; staff confirm; a conflicting attempt takes a suggestion; Moscow times in English', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, 'crew@demo.test');
   const id = await facilityId(page.request, 'kp-stage-interiors');
@@ -78,7 +84,9 @@ test('crew holds a pavilion from the timeline, makes it firm; staff confirm; a c
   await expect(page).toHaveURL(/kind=pavilion/);
   // The same filtered view on the chosen day (filters stay in the URL).
   await page.goto(`${new URL(page.url()).pathname}${new URL(page.url()).search}&view=day&date=${day}`);
-  await expect(page.locator(`[role="rowheader"][data-resource-id="${id}"]`)).toContainText('Павильон интерьерных декораций');
+  await expect(page.locator(`[role="rowheader"][data-resource-id="${id}"]`)).toContainText(
+    'Павильон интерьерных декораций',
+  );
 
   // Drag 09:00 → 18:00: snapped to the facility's 12-hour shift, 08:00–20:00 Moscow.
   await selectHours(page, id, day, 9, 18);
@@ -152,9 +160,13 @@ test('crew holds a pavilion from the timeline, makes it firm; staff confirm; a c
 async function freeWeek(request: APIRequestContext, id: string): Promise<string> {
   const today = Date.parse(`${moscowDate(Date.now() + 7 * DAY)}T00:00:00+03:00`);
   const monday = today + ((8 - new Date(today + 3 * 3_600_000).getUTCDay()) % 7) * DAY;
-  const res = await request.get(`/api/availability?from=${encodeURIComponent(new Date(monday).toISOString())}&to=${encodeURIComponent(new Date(monday + 350 * DAY).toISOString())}&facilityIds=${id}`);
+  const res = await request.get(
+    `/api/availability?from=${encodeURIComponent(new Date(monday).toISOString())}&to=${encodeURIComponent(new Date(monday + 350 * DAY).toISOString())}&facilityIds=${id}`,
+  );
   expect(res.ok()).toBe(true);
-  const busy = ((await res.json()) as { facilities: { busy: { start: string; end: string }[] }[] }).facilities[0]!.busy.map((b) => [Date.parse(b.start), Date.parse(b.end)]);
+  const busy = (
+    (await res.json()) as { facilities: { busy: { start: string; end: string }[] }[] }
+  ).facilities[0]!.busy.map((b) => [Date.parse(b.start), Date.parse(b.end)]);
   for (let w = 0; w < 48; w++) {
     const from = monday + w * 7 * DAY - DAY;
     const to = from + 9 * DAY;
@@ -163,7 +175,10 @@ async function freeWeek(request: APIRequestContext, id: string): Promise<string>
   throw new Error('no free week found');
 }
 
-async function createBooking(request: APIRequestContext, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
+async function createBooking(
+  request: APIRequestContext,
+  body: Record<string, unknown>,
+): Promise<{ id: string; version: number }> {
   const me = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
   const res = await request.post('/api/bookings', { data: body, headers: { 'X-CSRF-Token': me.csrfToken } });
   expect(res.status()).toBe(201);
@@ -175,21 +190,29 @@ const shift = (date: string, plusDays = 0) => {
   return { type: 'shoot', start: `${d}T08:00:00+03:00`, end: `${d}T20:00:00+03:00` };
 };
 
-test('crew move and resize their own booking by drag; a refused move puts the block back and says why', async ({ page }) => {
+test('crew move and resize their own booking by drag; a refused move puts the block back and says why', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, 'crew@demo.test');
   const id = await facilityId(page.request, 'kp-vitebsky-hall');
   const monday = await freeWeek(page.request, id);
   const tue = moscowDate(Date.parse(`${monday}T12:00:00+03:00`) + DAY);
   await createBooking(page.request, { facilityId: id, title: `E2E wall ${run}`, kind: 'firm', phases: [shift(tue)] });
-  const mover = await createBooking(page.request, { facilityId: id, title: `E2E mover ${run}`, kind: 'hold', phases: [shift(tue, 1)] });
+  const mover = await createBooking(page.request, {
+    facilityId: id,
+    title: `E2E mover ${run}`,
+    kind: 'hold',
+    phases: [shift(tue, 1)],
+  });
 
   await page.goto(`/?view=week&date=${tue}&q=${encodeURIComponent('вокзала')}`);
   const block = page.locator('.busy-editable').filter({ hasText: `E2E mover ${run}` });
   await expect(block).toBeVisible();
   await block.scrollIntoViewIfNeeded();
   // A 12-hour slot: the lane spans the whole week (14 slots).
-  const slotWidth = (await page.locator(`[role="gridcell"][data-resource-id="${id}"]`).first().boundingBox())!.width / 14;
+  const slotWidth =
+    (await page.locator(`[role="gridcell"][data-resource-id="${id}"]`).first().boundingBox())!.width / 14;
   const before = (await block.boundingBox())!;
   const drag = async (fromX: number, dx: number, y: number) => {
     await page.mouse.move(fromX, y);
@@ -211,7 +234,10 @@ test('crew move and resize their own booking by drag; a refused move puts the bl
   await drag(back.x + back.width / 2, 2 * slotWidth, back.y + back.height / 2);
   await expect(feedback).toContainText(`Бронь перенесена: E2E mover ${run}`);
   const thu = shift(tue, 2);
-  const moved = (await (await page.request.get(`/api/bookings/${mover.id}`)).json()) as { version: number; phases: { start: string; end: string }[] };
+  const moved = (await (await page.request.get(`/api/bookings/${mover.id}`)).json()) as {
+    version: number;
+    phases: { start: string; end: string }[];
+  };
   expect(Date.parse(moved.phases[0]!.start)).toBe(Date.parse(thu.start));
   expect(moved.version).toBe(2);
 
@@ -222,6 +248,11 @@ test('crew move and resize their own booking by drag; a refused move puts the bl
   await drag(box.x + box.width - 2, 2 * slotWidth, box.y + box.height / 2);
   await expect(feedback).toContainText(`Бронь перенесена: E2E mover ${run}`);
   await expect
-    .poll(async () => Date.parse(((await (await page.request.get(`/api/bookings/${mover.id}`)).json()) as { phases: { end: string }[] }).phases[0]!.end))
+    .poll(async () =>
+      Date.parse(
+        ((await (await page.request.get(`/api/bookings/${mover.id}`)).json()) as { phases: { end: string }[] })
+          .phases[0]!.end,
+      ),
+    )
     .toBe(Date.parse(shift(tue, 3).end));
 });

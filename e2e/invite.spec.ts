@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 
 const password = process.env.DEMO_PASSWORD ?? 'moskino-demo';
 
-test('an invited crew member opens the link, sets a password and is signed in; the link then is used up', async ({ page, browser }) => {
+test('an invited crew member opens the link, sets a password and is signed in; the link then is used up', async ({
+  page,
+  browser,
+}) => {
   // Staff invite a new crew member into the demo production company (through the API).
   const staff = await browser.newContext();
   const login = await staff.request.post('/api/auth/login', { data: { email: 'staff@demo.test', password } });
@@ -11,7 +14,10 @@ test('an invited crew member opens the link, sets a password and is signed in; t
   const orgs = (await (await staff.request.get('/api/organisations')).json()) as { id: string; kind: string }[];
   const production = orgs.find((o) => o.kind === 'production')!;
   const email = `invitee-${Date.now().toString(36)}@demo.test`;
-  const inv = await staff.request.post('/api/invitations', { data: { email, role: 'crew', organisationId: production.id, name: 'Анна Монтажёр' }, headers: { 'X-CSRF-Token': csrfToken } });
+  const inv = await staff.request.post('/api/invitations', {
+    data: { email, role: 'crew', organisationId: production.id, name: 'Анна Монтажёр' },
+    headers: { 'X-CSRF-Token': csrfToken },
+  });
   expect(inv.status()).toBe(201);
   const { inviteUrl } = (await inv.json()) as { inviteUrl: string };
   await staff.close();

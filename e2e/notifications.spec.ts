@@ -5,7 +5,10 @@ import { apiAs, dayBooking, facilityId, freeDays, moscowDate, run, signIn, DAY }
 // reason; the crew's bell counts it, the notifications page shows it with the reason, and the
 // booking opened from there (and the bookings list) carries the reason too.
 
-test('crew see a rejection with its reason: bell, notifications page, drawer and bookings list', async ({ page, baseURL }) => {
+test('crew see a rejection with its reason: bell, notifications page, drawer and bookings list', async ({
+  page,
+  baseURL,
+}) => {
   const crew = await apiAs(baseURL!, 'crew@demo.test');
   const staff = await apiAs(baseURL!, 'staff@demo.test');
   const village = await facilityId(crew, 'kp-partisan-village');
@@ -14,7 +17,9 @@ test('crew see a rejection with its reason: bell, notifications page, drawer and
   const reason = `Деревня на реконструкции ${run}`;
   const b = await crew.post('/api/bookings', dayBooking(village, title, 'firm', first, 2));
   expect(b.status).toBe(201);
-  const d = await staff.post('/api/staff/approvals/decide', { decisions: [{ bookingId: b.body.id, decision: 'reject', reason }] });
+  const d = await staff.post('/api/staff/approvals/decide', {
+    decisions: [{ bookingId: b.body.id, decision: 'reject', reason }],
+  });
   expect(d.status).toBe(200);
   await crew.dispose();
   await staff.dispose();

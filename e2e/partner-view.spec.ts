@@ -9,15 +9,24 @@ const secretHold = `Секретный холд ${run}`;
 const secretFirm = `Секретная заявка ${run}`;
 const secretNotes = `Заметка только для своих ${run}`;
 
-test('a partner sees the month grid and the free search, and no production details reach the browser', async ({ page, baseURL }) => {
+test('a partner sees the month grid and the free search, and no production details reach the browser', async ({
+  page,
+  baseURL,
+}) => {
   const crew = await apiAs(baseURL!, 'crew@demo.test');
   const hobbit = await facilityId(crew, 'kp-hobbit-village');
   const cowboy = await facilityId(crew, 'kp-cowboy-town');
   const day = await freeDays(crew, [hobbit, cowboy], '2027-03-01', 4);
   const month = day.slice(0, 7);
-  const hold = await crew.post('/api/bookings', { ...dayBooking(hobbit, secretHold, 'hold', day, 3), notes: secretNotes });
+  const hold = await crew.post('/api/bookings', {
+    ...dayBooking(hobbit, secretHold, 'hold', day, 3),
+    notes: secretNotes,
+  });
   expect(hold.status).toBe(201);
-  const firm = await crew.post('/api/bookings', { ...dayBooking(cowboy, secretFirm, 'firm', day, 2), notes: secretNotes });
+  const firm = await crew.post('/api/bookings', {
+    ...dayBooking(cowboy, secretFirm, 'firm', day, 2),
+    notes: secretNotes,
+  });
   expect(firm.status).toBe(201);
   await crew.dispose();
 

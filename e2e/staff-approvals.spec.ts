@@ -4,7 +4,10 @@ import { apiAs, dayBooking, facilityId, freeDays, run, signIn } from './staff-he
 // Staff console (issue 6): a crew's firm request on a backlot set in 2027 is confirmed in the
 // approvals queue, another is rejected with a reason; both leave the queue.
 
-test('staff approve one request and reject another with a reason from the approvals queue', async ({ page, baseURL }) => {
+test('staff approve one request and reject another with a reason from the approvals queue', async ({
+  page,
+  baseURL,
+}) => {
   const crew = await apiAs(baseURL!, 'crew@demo.test');
   const reichstag = await facilityId(crew, 'kp-reichstag');
   const castle = await facilityId(crew, 'kp-castle-ruins');

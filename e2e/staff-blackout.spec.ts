@@ -4,14 +4,23 @@ import { addDays, apiAs, dayBooking, facilityId, freeDays, run, signIn } from '.
 // Blackouts (issue 6): the impact is shown before saving; over a hold staff must agree to release
 // it, over a firm booking the blackout is refused.
 
-test('a blackout shows its impact: refused over a firm request, saved over a hold once its release is agreed', async ({ page, baseURL }) => {
+test('a blackout shows its impact: refused over a firm request, saved over a hold once its release is agreed', async ({
+  page,
+  baseURL,
+}) => {
   const crew = await apiAs(baseURL!, 'crew@demo.test');
   const partisan = await facilityId(crew, 'kp-partisan-village');
   const remote = await facilityId(crew, 'kp-remote-village');
   const day = await freeDays(crew, [partisan, remote], '2027-05-01', 6);
-  const hold = await crew.post('/api/bookings', dayBooking(partisan, `Холд под закрытие ${run}`, 'hold', addDays(day, 1), 2));
+  const hold = await crew.post(
+    '/api/bookings',
+    dayBooking(partisan, `Холд под закрытие ${run}`, 'hold', addDays(day, 1), 2),
+  );
   expect(hold.status).toBe(201);
-  const firm = await crew.post('/api/bookings', dayBooking(remote, `Твёрдая заявка ${run}`, 'firm', addDays(day, 1), 2));
+  const firm = await crew.post(
+    '/api/bookings',
+    dayBooking(remote, `Твёрдая заявка ${run}`, 'firm', addDays(day, 1), 2),
+  );
   expect(firm.status).toBe(201);
 
   await signIn(page, 'staff@demo.test');
@@ -43,8 +52,12 @@ test('a blackout shows its impact: refused over a firm request, saved over a hol
   // The hold is released and the facility is blocked.
   const after = await crew.ctx.get(`/api/bookings/${hold.body.id}`);
   expect(['cancelled', 'released']).toContain(((await after.json()) as { status: string }).status);
-  const busy = await crew.ctx.get('/api/availability', { params: { from: `${day}T00:00:00+03:00`, to: `${addDays(day, 4)}T00:00:00+03:00`, facilityIds: partisan } });
-  const statuses = ((await busy.json()) as { facilities: Array<{ busy: Array<{ status: string }> }> }).facilities[0]!.busy.map((b) => b.status);
+  const busy = await crew.ctx.get('/api/availability', {
+    params: { from: `${day}T00:00:00+03:00`, to: `${addDays(day, 4)}T00:00:00+03:00`, facilityIds: partisan },
+  });
+  const statuses = (
+    (await busy.json()) as { facilities: Array<{ busy: Array<{ status: string }> }> }
+  ).facilities[0]!.busy.map((b) => b.status);
   expect(statuses).toContain('blackout');
   await crew.dispose();
 });

@@ -13,7 +13,8 @@ test('staff move a crew booking with a reason and book for another organisation'
   const hall = await facilityId(crew, 'kp-vitebsky-hall');
   // A free stretch starting on a Monday (the week view shows Monday–Sunday).
   let monday = await freeDays(crew, [hall], moscowDate(Date.now() + 8 * DAY), 9);
-  while (new Date(`${monday}T12:00:00Z`).getUTCDay() !== 1) monday = await freeDays(crew, [hall], addDays(monday, 1), 9);
+  while (new Date(`${monday}T12:00:00Z`).getUTCDay() !== 1)
+    monday = await freeDays(crew, [hall], addDays(monday, 1), 9);
   const tue = addDays(monday, 1);
   const title = `Холд группы ${run}`;
   const created = await crew.post('/api/bookings', { facilityId: hall, title, kind: 'hold', phases: [shift(tue)] });
@@ -25,7 +26,8 @@ test('staff move a crew booking with a reason and book for another organisation'
   const block = page.locator('.busy-editable').filter({ hasText: title });
   await expect(block).toBeVisible();
   await block.scrollIntoViewIfNeeded();
-  const slotWidth = (await page.locator(`[role="gridcell"][data-resource-id="${hall}"]`).first().boundingBox())!.width / 14;
+  const slotWidth =
+    (await page.locator(`[role="gridcell"][data-resource-id="${hall}"]`).first().boundingBox())!.width / 14;
   const before = (await block.boundingBox())!;
   const drag = async (fromX: number, dx: number, y: number) => {
     await page.mouse.move(fromX, y);
@@ -52,7 +54,11 @@ test('staff move a crew booking with a reason and book for another organisation'
   await dialog.getByLabel('Причина переноса').fill(reason);
   await dialog.getByRole('button', { name: 'Перенести' }).click();
   await expect(page.getByTestId('move-feedback')).toContainText(`Бронь перенесена: ${title}`);
-  const moved = (await (await crew.ctx.get(`/api/bookings/${created.body.id}`)).json()) as { version: number; reason?: string; phases: { start: string }[] };
+  const moved = (await (await crew.ctx.get(`/api/bookings/${created.body.id}`)).json()) as {
+    version: number;
+    reason?: string;
+    phases: { start: string }[];
+  };
   expect(moved.version).toBe(2);
   expect(moved.reason).toBe(reason);
   expect(Date.parse(moved.phases[0]!.start)).toBe(Date.parse(shift(addDays(monday, 2)).start));
@@ -74,7 +80,9 @@ test('staff move a crew booking with a reason and book for another organisation'
   await form.getByRole('button', { name: 'Забронировать' }).click();
   await expect(form).toBeHidden();
   const list = (await (
-    await crew.ctx.get(`/api/bookings?facilityId=${hall}&from=${encodeURIComponent(`${sat}T00:00:00+03:00`)}&to=${encodeURIComponent(`${addDays(sat, 1)}T00:00:00+03:00`)}`)
+    await crew.ctx.get(
+      `/api/bookings?facilityId=${hall}&from=${encodeURIComponent(`${sat}T00:00:00+03:00`)}&to=${encodeURIComponent(`${addDays(sat, 1)}T00:00:00+03:00`)}`,
+    )
   ).json()) as { title: string; organisationId: string; status: string }[];
   const mine = list.find((b) => b.title === forCrew);
   expect(mine?.organisationId).toBe(crewOrg);

@@ -8,7 +8,9 @@ import { run, signIn } from './staff-helpers';
 const header =
   'slug,site,parentSlug,kind,name_ru,name_en,areaM2,heightM,features,period,bookable,status,estimated,source,notes,bookingUnit,minUnits,maxUnits,leadTimeHours,horizonDays,bufferMinutes,rate_build,rate_prelight,rate_shoot,rate_strike';
 
-test('admins see every bad row of an import, edit a facility with a reason and find the change in the audit log', async ({ page }) => {
+test('admins see every bad row of an import, edit a facility with a reason and find the change in the audit log', async ({
+  page,
+}) => {
   await signIn(page, 'admin@demo.test');
   await page.getByRole('link', { name: 'Пульт диспетчера' }).click();
   await page.getByRole('link', { name: 'Каталог' }).click();
@@ -21,7 +23,9 @@ test('admins see every bad row of an import, edit a facility with a reason and f
     `e2e-bad-${run},kinopark,,spaceship,Плохой,Bad,100,10,,,true,planned,true,,,shift,1,10,24,365,0,1,1,1,1`,
     `e2e-bad2-${run},kinopark,,pavilion,Плохой 2,Bad 2,100,10,,,true,planned,true,,,fortnight,5,1,24,365,0,1,1,1,1`,
   ].join('\n');
-  await page.getByLabel('Файл каталога (JSON или CSV)').setInputFiles({ name: 'catalogue.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('Файл каталога (JSON или CSV)')
+    .setInputFiles({ name: 'catalogue.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const result = page.getByTestId('import-result');
   await expect(result).toContainText(/Ошибки в строках: \d+\. Ничего не загружено/);
   const lines = await result.locator('tbody tr td:first-child').allTextContents();
@@ -44,13 +48,18 @@ test('admins see every bad row of an import, edit a facility with a reason and f
   // The audit log finds it by facility and kind of change.
   await page.getByRole('link', { name: 'Журнал' }).click();
   await expect(page.getByRole('heading', { name: 'Журнал изменений' })).toBeVisible();
-  await page.getByRole('combobox', { name: 'Объект', exact: true }).selectOption({ label: 'Кинопарк «Москино» · Театр Гонзаги' });
+  await page
+    .getByRole('combobox', { name: 'Объект', exact: true })
+    .selectOption({ label: 'Кинопарк «Москино» · Театр Гонзаги' });
   await page.getByRole('combobox', { name: 'Что менялось', exact: true }).selectOption('facility');
   await page.getByRole('button', { name: 'Найти' }).click();
   await expect(page).toHaveURL(/entity=facility/);
   const table = page.getByTestId('audit-table');
   await expect(table).toContainText(`Сверка паспорта ${run}`);
   await expect(table).toContainText('Демо Администратор');
-  await table.getByText(/Изменено полей: \d+ \(.*notes/).first().click();
+  await table
+    .getByText(/Изменено полей: \d+ \(.*notes/)
+    .first()
+    .click();
   await expect(table).toContainText(`Проверено ${run}.`);
 });

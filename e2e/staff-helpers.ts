@@ -45,16 +45,23 @@ export async function facilityId(api: Api, slug: string): Promise<string> {
 
 /** Moscow date of an instant. */
 export const moscowDate = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10);
-export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+export const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** The first Moscow date on or after `from` such that `days` days from it (and a day either side) are free on every facility given. */
 export async function freeDays(api: Api, ids: string[], from: string, days: number): Promise<string> {
   const start = Date.parse(`${from}T00:00:00+03:00`);
   const res = await api.ctx.get('/api/availability', {
-    params: { from: new Date(start).toISOString(), to: new Date(start + 380 * DAY).toISOString(), facilityIds: ids.join(',') },
+    params: {
+      from: new Date(start).toISOString(),
+      to: new Date(start + 380 * DAY).toISOString(),
+      facilityIds: ids.join(','),
+    },
   });
   expect(res.ok()).toBe(true);
-  const busy = ((await res.json()) as { facilities: { busy: { start: string; end: string }[] }[] }).facilities.flatMap((f) => f.busy.map((b) => [Date.parse(b.start), Date.parse(b.end)] as const));
+  const busy = ((await res.json()) as { facilities: { busy: { start: string; end: string }[] }[] }).facilities.flatMap(
+    (f) => f.busy.map((b) => [Date.parse(b.start), Date.parse(b.end)] as const),
+  );
   for (let d = 1; d < 360 - days; d++) {
     const a = start + (d - 1) * DAY;
     const b = start + (d + days + 1) * DAY;
@@ -65,5 +72,10 @@ export async function freeDays(api: Api, ids: string[], from: string, days: numb
 
 /** A booking of whole Moscow days `[first, first + days)` (day-unit facilities). */
 export function dayBooking(facility: string, title: string, kind: 'hold' | 'firm', first: string, days: number) {
-  return { facilityId: facility, title, kind, phases: [{ type: 'shoot', start: `${first}T00:00:00+03:00`, end: `${addDays(first, days)}T00:00:00+03:00` }] };
+  return {
+    facilityId: facility,
+    title,
+    kind,
+    phases: [{ type: 'shoot', start: `${first}T00:00:00+03:00`, end: `${addDays(first, days)}T00:00:00+03:00` }],
+  };
 }

@@ -5,7 +5,10 @@ import { apiAs, dayBooking, facilityId, freeDays, moscowDate, run, signIn, DAY }
 // the heat map (a labelled SVG image) and the trend (a labelled Chart.js canvas), table fallbacks, the forecast, the estimated
 // revenue (labelled as an estimate) and a CSV download.
 
-test('staff read the utilisation screen: heat map, trend, busiest, forecast, estimated revenue, CSV', async ({ page, baseURL }) => {
+test('staff read the utilisation screen: heat map, trend, busiest, forecast, estimated revenue, CSV', async ({
+  page,
+  baseURL,
+}) => {
   const crew = await apiAs(baseURL!, 'crew@demo.test');
   const staff = await apiAs(baseURL!, 'staff@demo.test');
   const chambers = await facilityId(crew, 'kp-prince-andrey');

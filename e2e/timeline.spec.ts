@@ -2,7 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 
 // Facilities appear as timeline rows with `data-resource-id`; FullCalendar's class names are hashed,
 // so everything here is found by role, visible text or that attribute.
-const rows = (page: Page) => page.locator('[role="rowheader"][data-resource-id], td[data-resource-id], [data-resource-id]').filter({ hasText: /\S/ });
+const rows = (page: Page) =>
+  page
+    .locator('[role="rowheader"][data-resource-id], td[data-resource-id], [data-resource-id]')
+    .filter({ hasText: /\S/ });
 
 async function openTimeline(page: Page, query = '') {
   await page.goto(`/${query}`);
@@ -62,7 +65,8 @@ test('times are Moscow time even though the browser is in New York', async ({ pa
   await expect(page.getByText('Все время — московское (МСК, UTC+3)').first()).toBeVisible();
   const shown = await page.getByTestId('moscow-now').textContent();
   const now = Date.now();
-  const fmt = (ms: number, timeZone: string) => new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const fmt = (ms: number, timeZone: string) =>
+    new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   const moscow = [fmt(now, 'Europe/Moscow'), fmt(now - 60_000, 'Europe/Moscow')];
   expect(moscow).toContain(shown);
   expect(shown).not.toBe(fmt(now, 'America/New_York'));

@@ -380,7 +380,11 @@ async function measureClient() {
   await settle();
   // FullCalendar's expanders are unlabelled spans inside the main cell of each row; the hidden ARIA rows
   // carry aria-expanded and own the cells by id.
-  const togglers = (expanded) => page.evaluate((exp) => document.querySelectorAll(`.mk-timeline [role="row"][aria-expanded="${exp}"]`).length, expanded);
+  const togglers = (expanded) =>
+    page.evaluate(
+      (exp) => document.querySelectorAll(`.mk-timeline [role="row"][aria-expanded="${exp}"]`).length,
+      expanded,
+    );
   const toggleOne = (expanded) =>
     page.evaluate(
       (exp) =>
@@ -397,14 +401,14 @@ async function measureClient() {
   log(`rows with children: ${before} expanded`);
   for (let round = 0; round < 2; round++) {
     let n = 0;
-    for (let left = await togglers(true); left > 0 && n++ < 100; ) {
+    for (let left = await togglers(true); left > 0 && n++ < 100;) {
       record('collapse one row (deepest first)', await toggleOne(true));
       const now = await togglers(true);
       if (now >= left) throw new Error('collapsing a row did not work');
       left = now;
     }
     n = 0;
-    for (let left = await togglers(false); left > 0 && n++ < 100; ) {
+    for (let left = await togglers(false); left > 0 && n++ < 100;) {
       record('expand one row', await toggleOne(false));
       const now = await togglers(false);
       if (now >= left && (await togglers(true)) === 0) throw new Error('expanding a row did not work');
@@ -529,7 +533,11 @@ try {
   log(`database: ${dataDir ? `embedded in ${dataDir}` : 'MONGODB_URI'}; port ${port}`);
   const reuse = seedMarker && existsSync(seedMarker) ? JSON.parse(readFileSync(seedMarker, 'utf8')) : null;
   if (!reuse) {
-    const seeded = spawn(process.execPath, ['server/dist/cli/seed.js', '--demo'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const seeded = spawn(process.execPath, ['server/dist/cli/seed.js', '--demo'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if ((await new Promise((r) => seeded.once('exit', r))) !== 0) throw new Error('seeding the demo users failed');
   }
   server = spawn(process.execPath, ['server/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -584,7 +592,10 @@ try {
   // The server answers its first availability call only once its booking replicas are loaded (see the
   // server benchmark above); wait for that here so it does not land in a client measurement.
   const warm = Date.now();
-  const year = await api.raw('GET', `/api/availability?from=${encodeURIComponent(`${moscowToday()}T00:00:00+03:00`)}&to=${encodeURIComponent(`${addDays(moscowToday(), DAYS)}T00:00:00+03:00`)}`);
+  const year = await api.raw(
+    'GET',
+    `/api/availability?from=${encodeURIComponent(`${moscowToday()}T00:00:00+03:00`)}&to=${encodeURIComponent(`${addDays(moscowToday(), DAYS)}T00:00:00+03:00`)}`,
+  );
   log(`warm-up availability call (a year, staff): ${year.status} in ${((Date.now() - warm) / 1000).toFixed(1)} s`);
   log('measuring in Chromium …');
   const { responses } = await measureClient();

@@ -11,16 +11,53 @@ if (!src) {
 const entries = JSON.parse(readFileSync(src, 'utf8'));
 
 const sites = [
-  { slug: 'kinozavod', name: { ru: 'Кинозавод «Москино»', en: 'Moskino Film Plant (Kinozavod)' }, address: { ru: 'Москва, Рязанский проспект (бывший ВНИИМЕТМАШ)', en: 'Ryazansky prospekt, Moscow (former METMASH site)' }, brand: 'moskino' },
-  { slug: 'kinopark', name: { ru: 'Кинопарк «Москино»', en: 'Moskino Film Park (Kinopark)' }, address: { ru: 'ТиНАО, село Красная Пахра', en: 'Krasnaya Pakhra, New Moscow' }, brand: 'moskino' },
-  { slug: 'gorky_valdaisky', name: { ru: 'Киностудия им. Горького — Валдайский проезд', en: 'Gorky Film Studio — Valdaisky proezd' }, address: { ru: 'Москва, Валдайский проезд', en: 'Valdaisky proezd, Moscow' }, brand: 'gorky' },
-  { slug: 'gorky_eisenstein', name: { ru: 'Киностудия им. Горького — ул. Эйзенштейна', en: 'Gorky Film Studio — Eisenstein St' }, address: { ru: 'Москва, ул. Сергея Эйзенштейна, 8', en: '8 Sergeya Eisensteina St, Moscow' }, brand: 'gorky' },
+  {
+    slug: 'kinozavod',
+    name: { ru: 'Кинозавод «Москино»', en: 'Moskino Film Plant (Kinozavod)' },
+    address: {
+      ru: 'Москва, Рязанский проспект (бывший ВНИИМЕТМАШ)',
+      en: 'Ryazansky prospekt, Moscow (former METMASH site)',
+    },
+    brand: 'moskino',
+  },
+  {
+    slug: 'kinopark',
+    name: { ru: 'Кинопарк «Москино»', en: 'Moskino Film Park (Kinopark)' },
+    address: { ru: 'ТиНАО, село Красная Пахра', en: 'Krasnaya Pakhra, New Moscow' },
+    brand: 'moskino',
+  },
+  {
+    slug: 'gorky_valdaisky',
+    name: { ru: 'Киностудия им. Горького — Валдайский проезд', en: 'Gorky Film Studio — Valdaisky proezd' },
+    address: { ru: 'Москва, Валдайский проезд', en: 'Valdaisky proezd, Moscow' },
+    brand: 'gorky',
+  },
+  {
+    slug: 'gorky_eisenstein',
+    name: { ru: 'Киностудия им. Горького — ул. Эйзенштейна', en: 'Gorky Film Studio — Eisenstein St' },
+    address: { ru: 'Москва, ул. Сергея Эйзенштейна, 8', en: '8 Sergeya Eisensteina St, Moscow' },
+    brand: 'gorky',
+  },
 ];
 
 // Booking rules are design assumptions ([E] in moskino-facts.md §7): stages by 12-hour shifts with a
 // 1-hour turnaround, backlot by days with a 1-day turnaround after heavy dressing.
-const indoorRules = { bookingUnit: 'shift', minUnits: 1, maxUnits: 120, leadTimeHours: 24, horizonDays: 730, bufferMinutes: 60 };
-const backlotRules = { bookingUnit: 'day', minUnits: 1, maxUnits: 180, leadTimeHours: 48, horizonDays: 730, bufferMinutes: 1440 };
+const indoorRules = {
+  bookingUnit: 'shift',
+  minUnits: 1,
+  maxUnits: 120,
+  leadTimeHours: 24,
+  horizonDays: 730,
+  bufferMinutes: 60,
+};
+const backlotRules = {
+  bookingUnit: 'day',
+  minUnits: 1,
+  maxUnits: 180,
+  leadTimeHours: 48,
+  horizonDays: 730,
+  bufferMinutes: 1440,
+};
 // Placeholder day rates in roubles ([E], moskino-facts.md §6.3): not Moskino prices.
 function rates(kind, area) {
   if (kind === 'led_volume') return { shoot: 900000, prelight: 900000, build: 540000, strike: 540000 };
@@ -60,6 +97,10 @@ const facilities = entries.map((e) => {
 
 writeFileSync(
   new URL('../server/seed/catalogue.json', import.meta.url),
-  JSON.stringify({ origin: 'moskino-facilities.json (research notes, see docs/catalogue.md)', sites, facilities }, null, 2) + '\n',
+  JSON.stringify(
+    { origin: 'moskino-facilities.json (research notes, see docs/catalogue.md)', sites, facilities },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(`wrote ${sites.length} sites and ${facilities.length} facilities`);

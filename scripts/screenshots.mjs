@@ -18,12 +18,26 @@ mkdirSync(outDir, { recursive: true });
 const port = Number(process.env.SCREENSHOT_PORT ?? 3300);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'moskino-shots-'));
-const env = { ...process.env, PORT: String(port), SEED_ON_EMPTY: 'true', NODE_ENV: 'development', MOSKINO_DATA_DIR: dataDir };
+const env = {
+  ...process.env,
+  PORT: String(port),
+  SEED_ON_EMPTY: 'true',
+  NODE_ENV: 'development',
+  MOSKINO_DATA_DIR: dataDir,
+};
 delete env.MONGODB_URI; // the embedded database seeds the demo users the form needs
 // Demo users (crew@demo.test, staff@demo.test …) first, as the e2e web server does, then the server.
-const seeded = spawn(process.execPath, ['server/dist/cli/seed.js', '--demo'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+const seeded = spawn(process.execPath, ['server/dist/cli/seed.js', '--demo'], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 if ((await new Promise((r) => seeded.once('exit', r))) !== 0) throw new Error('seeding the demo users failed');
-const server = spawn(process.execPath, ['server/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(process.execPath, ['server/dist/main.js'], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 
 async function waitHealthy() {
   for (let i = 0; i < 240; i++) {
@@ -55,7 +69,9 @@ const addDays = (date, n) => {
   return d.toISOString().slice(0, 10);
 };
 const shiftOn = (date, type = 'shoot', night = false) =>
-  night ? { type, start: `${date}T20:00:00+03:00`, end: `${addDays(date, 1)}T08:00:00+03:00` } : { type, start: `${date}T08:00:00+03:00`, end: `${date}T20:00:00+03:00` };
+  night
+    ? { type, start: `${date}T20:00:00+03:00`, end: `${addDays(date, 1)}T08:00:00+03:00` }
+    : { type, start: `${date}T08:00:00+03:00`, end: `${date}T20:00:00+03:00` };
 
 /** A signed-in API client (a browser context of its own, so its cookie is its own). */
 async function apiAs(email, password) {
@@ -76,7 +92,15 @@ try {
   await waitHealthy();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const password = process.env.DEMO_PASSWORD ?? 'moskino-demo';
   const monday = process.env.SCREENSHOT_DATE ?? nextMonday();
@@ -90,27 +114,75 @@ try {
   const tue = addDays(monday, 1);
   const wed = addDays(monday, 2);
   const thu = addDays(monday, 3);
-  const confirmed = await crew.call('POST', '/api/bookings', { facilityId: stage1, title: '«Северный ветер»', kind: 'firm', phases: [shiftOn(tue, 'build'), shiftOn(wed), shiftOn(thu, 'strike')] });
+  const confirmed = await crew.call('POST', '/api/bookings', {
+    facilityId: stage1,
+    title: '«Северный ветер»',
+    kind: 'firm',
+    phases: [shiftOn(tue, 'build'), shiftOn(wed), shiftOn(thu, 'strike')],
+  });
   await staff.call('POST', `/api/bookings/${confirmed.id}/confirm`);
-  await crew.call('POST', '/api/bookings', { facilityId: stage2, title: 'Проект «Омега»', kind: 'hold', phases: [shiftOn(tue), shiftOn(wed)] });
-  await staff.call('POST', '/api/bookings', { facilityId: stage2, title: 'Реклама банка', kind: 'hold', phases: [shiftOn(wed)] });
-  await crew.call('POST', '/api/bookings', { facilityId: stage3, title: 'Клип «Полночь»', kind: 'firm', phases: [shiftOn(wed, 'prelight'), shiftOn(wed, 'shoot', true)] });
-  await staff.call('POST', '/api/bookings', { facilityId: water, title: 'Калибровка LED-экрана', kind: 'blackout', phases: [{ type: 'build', start: `${monday}T08:00:00+03:00`, end: `${wed}T08:00:00+03:00` }] });
+  await crew.call('POST', '/api/bookings', {
+    facilityId: stage2,
+    title: 'Проект «Омега»',
+    kind: 'hold',
+    phases: [shiftOn(tue), shiftOn(wed)],
+  });
+  await staff.call('POST', '/api/bookings', {
+    facilityId: stage2,
+    title: 'Реклама банка',
+    kind: 'hold',
+    phases: [shiftOn(wed)],
+  });
+  await crew.call('POST', '/api/bookings', {
+    facilityId: stage3,
+    title: 'Клип «Полночь»',
+    kind: 'firm',
+    phases: [shiftOn(wed, 'prelight'), shiftOn(wed, 'shoot', true)],
+  });
+  await staff.call('POST', '/api/bookings', {
+    facilityId: water,
+    title: 'Калибровка LED-экрана',
+    kind: 'blackout',
+    phases: [{ type: 'build', start: `${monday}T08:00:00+03:00`, end: `${wed}T08:00:00+03:00` }],
+  });
   // For the staff console: a request to decide (and one rejected with a reason, so the crew has a
   // notification), and six weeks of bookings on the shift-based stages so the utilisation trend moves.
-  await crew.call('POST', '/api/bookings', { facilityId: stage1, title: 'Сериал «Метро»', kind: 'firm', phases: [shiftOn(addDays(monday, 4)), shiftOn(addDays(monday, 5))] });
-  const rejected = await crew.call('POST', '/api/bookings', { facilityId: stage3, title: 'Реклама «Вектор»', kind: 'firm', phases: [shiftOn(addDays(monday, 5))] });
-  await staff.call('POST', '/api/staff/approvals/decide', {
-    decisions: [{ bookingId: rejected.id, decision: 'reject', reason: 'Павильон 3 занят монтажом декораций; свободен со следующего понедельника' }],
+  await crew.call('POST', '/api/bookings', {
+    facilityId: stage1,
+    title: 'Сериал «Метро»',
+    kind: 'firm',
+    phases: [shiftOn(addDays(monday, 4)), shiftOn(addDays(monday, 5))],
   });
-  const shiftStages = facilities.filter((f) => f.bookable !== false && f.rules?.bookingUnit === 'shift' && f.slug.startsWith('kz-')).slice(0, 8);
+  const rejected = await crew.call('POST', '/api/bookings', {
+    facilityId: stage3,
+    title: 'Реклама «Вектор»',
+    kind: 'firm',
+    phases: [shiftOn(addDays(monday, 5))],
+  });
+  await staff.call('POST', '/api/staff/approvals/decide', {
+    decisions: [
+      {
+        bookingId: rejected.id,
+        decision: 'reject',
+        reason: 'Павильон 3 занят монтажом декораций; свободен со следующего понедельника',
+      },
+    ],
+  });
+  const shiftStages = facilities
+    .filter((f) => f.bookable !== false && f.rules?.bookingUnit === 'shift' && f.slug.startsWith('kz-'))
+    .slice(0, 8);
   for (let week = 1; week <= 6; week++) {
     for (const [i, f] of shiftStages.entries()) {
       const days = Math.min(f.rules.maxUnits ?? 5, ((i + week) % 4) + 1 + (week % 2));
       const start = addDays(monday, 7 * week + (i % 3));
       const kind = (i + week) % 3 === 0 ? 'hold' : 'firm';
       try {
-        const b = await crew.call('POST', '/api/bookings', { facilityId: f.id, title: `Съёмки, неделя ${week}`, kind, phases: Array.from({ length: days }, (_, d) => shiftOn(addDays(start, d))) });
+        const b = await crew.call('POST', '/api/bookings', {
+          facilityId: f.id,
+          title: `Съёмки, неделя ${week}`,
+          kind,
+          phases: Array.from({ length: days }, (_, d) => shiftOn(addDays(start, d))),
+        });
         if (kind === 'firm' && (i + week) % 2 === 0) await staff.call('POST', `/api/bookings/${b.id}/confirm`);
       } catch {
         /* a parent or child is taken that week: skip */
@@ -122,7 +194,11 @@ try {
 
   /** A page of its own, signed in as `email`, Russian, browser in New York (Moscow times anyway). */
   const signedIn = async (email) => {
-    const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, timezoneId: 'America/New_York', locale: 'en-US' });
+    const p = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      timezoneId: 'America/New_York',
+      locale: 'en-US',
+    });
     await p.goto(`${base}/login`);
     await p.getByLabel('Эл. почта').fill(email);
     await p.getByLabel('Пароль').fill(password);
@@ -141,7 +217,9 @@ try {
   // A drag on a row from a Moscow day+hour to another, placed by the row's lane (it spans the whole week).
   const select = async (facilityId, date, fromHour, toHour) => {
     const lane = await page.locator(`[role="gridcell"][data-resource-id="${facilityId}"]`).first().boundingBox();
-    const x = (h) => lane.x + (lane.width * (((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${monday}T00:00:00Z`)) / 3_600_000 + h) / (7 * 24)));
+    const x = (h) =>
+      lane.x +
+      lane.width * (((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${monday}T00:00:00Z`)) / 3_600_000 + h) / (7 * 24));
     const y = lane.y + lane.height / 2;
     await page.mouse.move(x(fromHour), y);
     await page.mouse.down();

@@ -33,8 +33,13 @@ const projects = ['unit', 'client', 'integration'].filter(wants);
 if (projects.length) {
   const file = path.join(out, 'vitest.json');
   const code = run('vitest', npx, [
-    'vitest', 'run', ...projects.flatMap((p) => ['--project', p]),
-    '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, '--passWithNoTests',
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+    '--passWithNoTests',
   ]);
   if (existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
@@ -42,18 +47,23 @@ if (projects.length) {
     totals.failed += r.numFailedTests;
     totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
     // A file that failed to load has no failed test of its own: count it.
-    const brokenFiles = (r.testResults ?? []).filter((t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed')).length;
+    const brokenFiles = (r.testResults ?? []).filter(
+      (t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed'),
+    ).length;
     totals.failed += brokenFiles;
     if (code !== 0 && r.numFailedTests === 0 && brokenFiles === 0) hardFailures++;
   } else if (code !== 0) hardFailures++;
 }
 
-const hasE2e = existsSync(path.join(root, 'e2e')) && readdirSync(path.join(root, 'e2e')).some((f) => f.endsWith('.spec.ts'));
+const hasE2e =
+  existsSync(path.join(root, 'e2e')) && readdirSync(path.join(root, 'e2e')).some((f) => f.endsWith('.spec.ts'));
 if (wants('e2e') && hasE2e) {
   if (run('build (client)', 'npm', ['run', 'build', '-w', 'client']) !== 0) hardFailures++;
   else {
     const file = path.join(out, 'playwright.json');
-    const code = run('playwright', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    const code = run('playwright', npx, ['playwright', 'test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    });
     if (existsSync(file)) {
       const s = JSON.parse(readFileSync(file, 'utf8')).stats;
       totals.passed += s.expected + (s.flaky ?? 0);

@@ -43,16 +43,18 @@ async function main(): Promise<void> {
   });
 
   // Start-up work that needs the database runs once it answers; the server already serves /api/health.
-  void db.ready.then(async () => {
-    await ensureIndexes();
-    if (config.SEED_ON_EMPTY === 'true' && (await catalogueRepository.countFacilities()) === 0) {
-      const result = await seedCatalogue(readCatalogueSeed());
-      say(`Empty database: loaded the Moskino catalogue (${result.sites} sites, ${result.facilities} facilities)`);
-    }
-    if (embedded && config.NODE_ENV !== 'production') await seedDemo(config, { onlyIfNoUsers: true, say });
-    // The booking replicas load in the background: routes are served meanwhile (docs/booking-invariant.md).
-    void preloadBookings(say).catch((err) => log.error({ err }, 'preloading the booking replicas failed'));
-  }).catch((err) => log.error({ err }, 'start-up database work failed'));
+  void db.ready
+    .then(async () => {
+      await ensureIndexes();
+      if (config.SEED_ON_EMPTY === 'true' && (await catalogueRepository.countFacilities()) === 0) {
+        const result = await seedCatalogue(readCatalogueSeed());
+        say(`Empty database: loaded the Moskino catalogue (${result.sites} sites, ${result.facilities} facilities)`);
+      }
+      if (embedded && config.NODE_ENV !== 'production') await seedDemo(config, { onlyIfNoUsers: true, say });
+      // The booking replicas load in the background: routes are served meanwhile (docs/booking-invariant.md).
+      void preloadBookings(say).catch((err) => log.error({ err }, 'preloading the booking replicas failed'));
+    })
+    .catch((err) => log.error({ err }, 'start-up database work failed'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -10,4 +10,14 @@ import { catalogueAdminRoutes } from './features/catalogue-admin/routes.js';
 import { capacityRoutes } from './features/capacity/routes.js';
 
 /** The whole API, one table. A route that is not here does not exist; every row has an access rule. */
-export const routeTable: readonly RouteDef[] = [...healthRoutes, ...catalogueRoutes, ...authRoutes, ...bookingRoutes, ...partnerRoutes, ...staffRoutes, ...auditRoutes, ...catalogueAdminRoutes, ...capacityRoutes];
+export const routeTable: readonly RouteDef[] = [
+  ...healthRoutes,
+  ...catalogueRoutes,
+  ...authRoutes,
+  ...bookingRoutes,
+  ...partnerRoutes,
+  ...staffRoutes,
+  ...auditRoutes,
+  ...catalogueAdminRoutes,
+  ...capacityRoutes,
+];

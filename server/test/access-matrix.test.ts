@@ -88,7 +88,10 @@ describe('access matrix over the whole route table', () => {
     for (const role of roles) {
       const res = await call(def, role);
       expectClean(res, `${name} as ${role}`);
-      if (allowed(def.access, role)) expect([401, 403], `${name} as ${role} (allowed) got ${res.status} ${JSON.stringify(res.body)}`).not.toContain(res.status);
+      if (allowed(def.access, role))
+        expect([401, 403], `${name} as ${role} (allowed) got ${res.status} ${JSON.stringify(res.body)}`).not.toContain(
+          res.status,
+        );
       else expect(res.status, `${name} as ${role} (not allowed)`).toBe(403);
     }
   });

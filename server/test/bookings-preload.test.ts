@@ -41,7 +41,12 @@ describe.skipIf(!built)('start-up preload of the booking replicas', () => {
       for (let i = 0; i < 4; i++) {
         const start = day(40 + k * 20 + i * 4) + (f.rules.bookingUnit === 'shift' ? 8 * 3_600_000 : 0);
         const kind = i % 2 ? 'firm' : 'hold';
-        await bookingService.create(caller, { facilityId: f.id, title: `Preload ${slug} ${i}`, kind, phases: [{ type: 'shoot', start: iso(start), end: iso(start + len) }] });
+        await bookingService.create(caller, {
+          facilityId: f.id,
+          title: `Preload ${slug} ${i}`,
+          kind,
+          phases: [{ type: 'shoot', start: iso(start), end: iso(start + len) }],
+        });
         made++;
       }
     }
@@ -51,7 +56,15 @@ describe.skipIf(!built)('start-up preload of the booking replicas', () => {
 
     const out: string[] = [];
     child = spawn(process.execPath, [main], {
-      env: { ...process.env, MONGODB_URI: srv.uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', SEED_ON_EMPTY: 'false' },
+      env: {
+        ...process.env,
+        MONGODB_URI: srv.uri,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        SEED_ON_EMPTY: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (c: Buffer) => out.push(c.toString()));
@@ -76,7 +89,12 @@ describe.skipIf(!built)('start-up preload of the booking replicas', () => {
     const partner = { userId: user.id, organisationId: org.id, role: 'partner' as const };
     const expected = await bookingService.availability(partner, { from: iso(day(30)), to: iso(day(120)) });
     expect(first.body).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(first.body.facilities.reduce((n: number, f: { busy: unknown[] }) => n + f.busy.filter((b: any) => b.via === 'self').length, 0)).toBe(made);
+    expect(
+      first.body.facilities.reduce(
+        (n: number, f: { busy: unknown[] }) => n + f.busy.filter((b: any) => b.via === 'self').length,
+        0,
+      ),
+    ).toBe(made);
 
     const done = await waitFor(/booking replicas: all (\d+) roots loaded \((\d+) versions\) in [\d.]+ s/);
     expect(Number(done[1])).toBe(roots);

@@ -30,8 +30,17 @@ interface Run {
 }
 
 function start(seed: number, iterations: number, slugs: string[], offsetDays: number): Run {
-  const child = spawn(process.execPath, [worker, srv.uri, String(seed), String(iterations), slugs.join(','), String(offsetDays)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const run: Run = { child, lines: [], stderr: [], exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  const child = spawn(
+    process.execPath,
+    [worker, srv.uri, String(seed), String(iterations), slugs.join(','), String(offsetDays)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const run: Run = {
+    child,
+    lines: [],
+    stderr: [],
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+  };
   let buf = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     buf += chunk.toString();
@@ -64,7 +73,9 @@ describe.skipIf(!built)('several processes on one database', () => {
   }, 240_000);
 
   it('a worker killed with SIGKILL in the middle leaves nothing half made, and the facility is bookable again', async () => {
-    const runs = [4, 5, 6].map((seed) => start(seed, 0, ['kp-old-rus-city', 'kp-old-rus-court', 'kp-old-rus-market'], 60));
+    const runs = [4, 5, 6].map((seed) =>
+      start(seed, 0, ['kp-old-rus-city', 'kp-old-rus-court', 'kp-old-rus-market'], 60),
+    );
     // Let them work, then kill one hard while the others go on.
     const deadline = Date.now() + 60_000;
     while (runs[0]!.lines.length < 25 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -79,10 +90,20 @@ describe.skipIf(!built)('several processes on one database', () => {
     const ids = await facilityIds();
     const caller = { userId: 'u', organisationId: 'a'.repeat(24), role: 'staff' as const };
     const free = day(200);
-    const res = await bookingService.create(caller, { facilityId: ids.get('kp-old-rus-city')!, title: 'After the crash', kind: 'firm', phases: [{ type: 'shoot', start: iso(free), end: iso(free + 2 * 86_400_000) }] });
+    const res = await bookingService.create(caller, {
+      facilityId: ids.get('kp-old-rus-city')!,
+      title: 'After the crash',
+      kind: 'firm',
+      phases: [{ type: 'shoot', start: iso(free), end: iso(free + 2 * 86_400_000) }],
+    });
     expect(res.booking.status).toBe('pending');
     // And a write on the very root the killed worker used goes through (no lock or lease left behind).
-    const blackout = await bookingService.create(caller, { facilityId: ids.get('kp-old-rus-court')!, title: 'Check', kind: 'blackout', phases: [{ type: 'shoot', start: iso(day(190)), end: iso(day(191)) }] });
+    const blackout = await bookingService.create(caller, {
+      facilityId: ids.get('kp-old-rus-court')!,
+      title: 'Check',
+      kind: 'blackout',
+      phases: [{ type: 'shoot', start: iso(day(190)), end: iso(day(191)) }],
+    });
     expect(blackout.booking.status).toBe('blackout');
     await checkInvariant();
   }, 240_000);

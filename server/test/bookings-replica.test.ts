@@ -32,7 +32,11 @@ function other(...args: string[]): Promise<{ id?: string; status?: string; error
     let err = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`worker exited ${code}: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        : reject(new Error(`worker exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -47,7 +51,8 @@ describe.skipIf(!built)('the replica and another process', () => {
     const len = Math.max(1, rules.minUnits) * unitMs(rules.bookingUnit);
     const phases = [{ type: 'shoot' as const, start: iso(start), end: iso(start + len) }];
     const q = { from: iso(day(100)), to: iso(day(140)), facilityIds: [f] };
-    const busyIds = async () => (await bookingService.availability(caller, q)).facilities[0]!.busy.map((b) => b.bookingId);
+    const busyIds = async () =>
+      (await bookingService.availability(caller, q)).facilities[0]!.busy.map((b) => b.bookingId);
 
     // This process reads first: its replica of the root is loaded and fresh.
     expect(await busyIds()).toEqual([]);
@@ -55,7 +60,9 @@ describe.skipIf(!built)('the replica and another process', () => {
     const theirs = await other('create', f, phases[0]!.start, phases[0]!.end);
     expect(theirs).toMatchObject({ status: 'pending' });
     // A decision here right away sees it (the other process stored its hint before answering).
-    await expect(bookingService.create(caller, { facilityId: f, title: 'Here', kind: 'firm', phases })).rejects.toMatchObject({ code: 'booking_conflict' });
+    await expect(
+      bookingService.create(caller, { facilityId: f, title: 'Here', kind: 'firm', phases }),
+    ).rejects.toMatchObject({ code: 'booking_conflict' });
     // A read sees it once the freshness window has passed.
     await sleep(300);
     expect(await busyIds()).toEqual([theirs.id]);

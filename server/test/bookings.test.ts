@@ -29,18 +29,36 @@ afterAll(async () => {
   await srv?.close();
 });
 
-const days = (slug: string, from: number, n: number, type = 'shoot') => ({ type, start: iso(from), end: iso(from + n * 24 * H) });
-const shifts = (from: number, n: number, type = 'shoot') => ({ type, start: iso(from + 8 * H), end: iso(from + 8 * H + n * 12 * H) });
+const days = (slug: string, from: number, n: number, type = 'shoot') => ({
+  type,
+  start: iso(from),
+  end: iso(from + n * 24 * H),
+});
+const shifts = (from: number, n: number, type = 'shoot') => ({
+  type,
+  start: iso(from + 8 * H),
+  end: iso(from + 8 * H + n * 12 * H),
+});
 
 describe('booking API', () => {
   it('places a hold and answers the booking shape; a firm request over it is a conflict with suggestions', async () => {
     const d0 = day(20);
-    const hold = await crewA.request('POST', '/api/bookings', { facilityId: f('kp-1940s-metro'), title: 'Code name Lark', kind: 'hold', phases: [days('', d0, 2, 'build'), days('', d0 + 2 * 24 * H, 3)] });
+    const hold = await crewA.request('POST', '/api/bookings', {
+      facilityId: f('kp-1940s-metro'),
+      title: 'Code name Lark',
+      kind: 'hold',
+      phases: [days('', d0, 2, 'build'), days('', d0 + 2 * 24 * H, 3)],
+    });
     expect(hold.status, JSON.stringify(hold.body)).toBe(201);
     const b = bookingSchema.parse(hold.body);
     expect(b).toMatchObject({ kind: 'hold', status: 'held', holdRank: 1, version: 1, title: 'Code name Lark' });
 
-    const firm = await crewB.request('POST', '/api/bookings', { facilityId: f('kp-moscow-1940s'), title: 'Other', kind: 'firm', phases: [days('', d0 + 24 * H, 1)] });
+    const firm = await crewB.request('POST', '/api/bookings', {
+      facilityId: f('kp-moscow-1940s'),
+      title: 'Other',
+      kind: 'firm',
+      phases: [days('', d0 + 24 * H, 1)],
+    });
     expect(firm.status).toBe(409);
     expect(firm.body.error.code).toBe('booking_conflict');
     const { conflicts, suggestions } = firm.body.error.details;
@@ -53,7 +71,12 @@ describe('booking API', () => {
     expect(suggestions.length).toBeGreaterThan(0);
     for (const s of suggestions) expect(Date.parse(s.end) - Date.parse(s.start)).toBe(24 * H);
     // A suggested window is really free.
-    const again = await crewB.request('POST', '/api/bookings', { facilityId: f('kp-moscow-1940s'), title: 'Other', kind: 'firm', phases: [{ type: 'shoot', ...suggestions[0] }] });
+    const again = await crewB.request('POST', '/api/bookings', {
+      facilityId: f('kp-moscow-1940s'),
+      title: 'Other',
+      kind: 'firm',
+      phases: [{ type: 'shoot', ...suggestions[0] }],
+    });
     expect(again.status, JSON.stringify(again.body)).toBe(201);
   });
 
@@ -87,21 +110,37 @@ describe('booking API', () => {
 
   it('PATCH needs the current version (stale_version) and re-checks new time; cancel frees the time', async () => {
     const d0 = day(60);
-    const a = await crewA.request('POST', '/api/bookings', { facilityId: f('kz-stage-2'), title: 'A', kind: 'firm', phases: [shifts(d0, 1)] });
-    const b = await crewB.request('POST', '/api/bookings', { facilityId: f('kz-stage-2'), title: 'B', kind: 'firm', phases: [shifts(d0 + 24 * H, 1)] });
+    const a = await crewA.request('POST', '/api/bookings', {
+      facilityId: f('kz-stage-2'),
+      title: 'A',
+      kind: 'firm',
+      phases: [shifts(d0, 1)],
+    });
+    const b = await crewB.request('POST', '/api/bookings', {
+      facilityId: f('kz-stage-2'),
+      title: 'B',
+      kind: 'firm',
+      phases: [shifts(d0 + 24 * H, 1)],
+    });
     expect([a.status, b.status]).toEqual([201, 201]);
     const renamed = await crewA.request('PATCH', `/api/bookings/${a.body.id}`, { version: 1, title: 'A2' });
     expect(renamed.body).toMatchObject({ title: 'A2', version: 2 });
     const stale = await crewA.request('PATCH', `/api/bookings/${a.body.id}`, { version: 1, notes: 'x' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale_version');
-    const clash = await crewA.request('PATCH', `/api/bookings/${a.body.id}`, { version: 2, phases: [shifts(d0 + 24 * H, 1)] });
+    const clash = await crewA.request('PATCH', `/api/bookings/${a.body.id}`, {
+      version: 2,
+      phases: [shifts(d0 + 24 * H, 1)],
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.error.code).toBe('booking_conflict');
     expect((await crewA.request('GET', `/api/bookings/${b.body.id}`)).status).toBe(404); // others' bookings are not shown
     const cancelled = await crewB.request('POST', `/api/bookings/${b.body.id}/cancel`);
     expect(cancelled.body.status).toBe('cancelled');
-    const moved = await crewA.request('PATCH', `/api/bookings/${a.body.id}`, { version: 2, phases: [shifts(d0 + 24 * H, 1)] });
+    const moved = await crewA.request('PATCH', `/api/bookings/${a.body.id}`, {
+      version: 2,
+      phases: [shifts(d0 + 24 * H, 1)],
+    });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.version).toBe(3);
   });
@@ -109,19 +148,32 @@ describe('booking API', () => {
   it('Idempotency-Key: a retried request returns the first result, never a duplicate', async () => {
     const body = { facilityId: f('kz-stage-3'), title: 'Idem', kind: 'hold', phases: [shifts(day(70), 1)] };
     const key = `k-${newId()}`;
-    const results = await Promise.all(Array.from({ length: 8 }, () => crewA.request('POST', '/api/bookings', body, { 'idempotency-key': key })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => crewA.request('POST', '/api/bookings', body, { 'idempotency-key': key })),
+    );
     const idSet = new Set(results.map((r) => r.body.id));
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect(idSet.size).toBe(1);
     const list = await crewA.request('GET', `/api/bookings?facilityId=${f('kz-stage-3')}`);
     expect(list.body.filter((b: { title: string }) => b.title === 'Idem')).toHaveLength(1);
-    const reused = await crewA.request('POST', '/api/bookings', { ...body, title: 'Different' }, { 'idempotency-key': key });
+    const reused = await crewA.request(
+      'POST',
+      '/api/bookings',
+      { ...body, title: 'Different' },
+      { 'idempotency-key': key },
+    );
     expect(reused.status).toBe(409);
   });
 
   it('availability: busy through ancestors and descendants, with the privacy of each role', async () => {
     const d0 = day(90);
-    const set = await crewA.request('POST', '/api/bookings', { facilityId: f('kp-old-rus-court'), title: 'Secret title', notes: 'n', kind: 'hold', phases: [days('', d0, 2)] });
+    const set = await crewA.request('POST', '/api/bookings', {
+      facilityId: f('kp-old-rus-court'),
+      title: 'Secret title',
+      notes: 'n',
+      kind: 'hold',
+      phases: [days('', d0, 2)],
+    });
     expect(set.status).toBe(201);
     const q = `/api/availability?from=${encodeURIComponent(iso(d0 - 24 * H))}&to=${encodeURIComponent(iso(d0 + 5 * 24 * H))}&facilityIds=${f('kp-old-rus-city')},${f('kp-old-rus-court')},${f('kp-old-rus-market')}`;
     const asPartner = await partner.request('GET', q);
@@ -144,18 +196,45 @@ describe('booking API', () => {
 
   it('blackouts: staff only, exclusive, and may book for another organisation', async () => {
     const d0 = day(100);
-    const crewTry = await crewA.request('POST', '/api/bookings', { facilityId: f('kz-led-volume'), title: 'x', kind: 'blackout', phases: [shifts(d0, 1)] });
+    const crewTry = await crewA.request('POST', '/api/bookings', {
+      facilityId: f('kz-led-volume'),
+      title: 'x',
+      kind: 'blackout',
+      phases: [shifts(d0, 1)],
+    });
     expect(crewTry.status).toBe(403);
-    const bo = await staff.request('POST', '/api/bookings', { facilityId: f('kz-led-volume'), title: 'Maintenance', kind: 'blackout', phases: [shifts(d0, 4)] });
+    const bo = await staff.request('POST', '/api/bookings', {
+      facilityId: f('kz-led-volume'),
+      title: 'Maintenance',
+      kind: 'blackout',
+      phases: [shifts(d0, 4)],
+    });
     expect(bo.status, JSON.stringify(bo.body)).toBe(201);
     expect(bo.body.status).toBe('blackout');
-    const hold = await crewA.request('POST', '/api/bookings', { facilityId: f('kz-led-volume'), title: 'x', kind: 'hold', phases: [shifts(d0 + 24 * H, 1)] });
+    const hold = await crewA.request('POST', '/api/bookings', {
+      facilityId: f('kz-led-volume'),
+      title: 'x',
+      kind: 'hold',
+      phases: [shifts(d0 + 24 * H, 1)],
+    });
     expect(hold.status).toBe(409);
-    const forA = await staff.request('POST', '/api/bookings', { facilityId: f('kz-xr-stage'), title: 'For A', kind: 'firm', organisationId: crewA.organisation.id, phases: [shifts(d0, 1)] });
+    const forA = await staff.request('POST', '/api/bookings', {
+      facilityId: f('kz-xr-stage'),
+      title: 'For A',
+      kind: 'firm',
+      organisationId: crewA.organisation.id,
+      phases: [shifts(d0, 1)],
+    });
     expect(forA.status, JSON.stringify(forA.body)).toBe(201);
     expect(forA.body.organisationId).toBe(crewA.organisation.id);
     expect((await crewA.request('GET', `/api/bookings/${forA.body.id}`)).status).toBe(200);
-    const crewForOther = await crewA.request('POST', '/api/bookings', { facilityId: f('kz-xr-stage'), title: 'x', kind: 'hold', organisationId: crewB.organisation.id, phases: [shifts(d0 + 48 * H, 1)] });
+    const crewForOther = await crewA.request('POST', '/api/bookings', {
+      facilityId: f('kz-xr-stage'),
+      title: 'x',
+      kind: 'hold',
+      organisationId: crewB.organisation.id,
+      phases: [shifts(d0 + 48 * H, 1)],
+    });
     expect(crewForOther.status).toBe(403);
   });
 
@@ -176,7 +255,10 @@ describe('booking API', () => {
       ['too soon', { ...ok, phases: [shifts(day(0) - 24 * H, 1)] }],
       ['malformed facility id', { ...ok, facilityId: 'not-an-id' }],
       ['malformed time', { ...ok, phases: [{ type: 'shoot', start: 'tomorrow', end: 'later' }] }],
-      ['time without offset', { ...ok, phases: [{ type: 'shoot', start: '2030-01-01T08:00:00', end: '2030-01-01T20:00:00' }] }],
+      [
+        'time without offset',
+        { ...ok, phases: [{ type: 'shoot', start: '2030-01-01T08:00:00', end: '2030-01-01T20:00:00' }] },
+      ],
       ['unknown phase type', { ...ok, phases: [{ ...shifts(d0, 1), type: 'party' }] }],
       ['unknown kind', { ...ok, kind: 'maybe' }],
       ['unknown field', { ...ok, extra: 1 }],
@@ -226,7 +308,12 @@ describe('concurrency over HTTP', () => {
     const sessions = [crewA, crewB];
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        sessions[i % 2]!.request('POST', '/api/bookings', { facilityId: f('kp-stage-2026'), title: `Race ${i}`, kind: 'firm', phases: [shifts(d0 + (i % 3) * 12 * H, 2)] }),
+        sessions[i % 2]!.request('POST', '/api/bookings', {
+          facilityId: f('kp-stage-2026'),
+          title: `Race ${i}`,
+          kind: 'firm',
+          phases: [shifts(d0 + (i % 3) * 12 * H, 2)],
+        }),
       ),
     );
     const statuses = results.map((r) => r.status);
@@ -240,9 +327,16 @@ describe('concurrency over HTTP', () => {
     const d0 = day(160);
     const phases = [days('', d0, 3)];
     const reqs = [
-      crewA.request('POST', '/api/bookings', { facilityId: f('kp-modern-moscow'), title: 'Zone', kind: 'firm', phases }),
+      crewA.request('POST', '/api/bookings', {
+        facilityId: f('kp-modern-moscow'),
+        title: 'Zone',
+        kind: 'firm',
+        phases,
+      }),
       ...['kp-modern-embassy', 'kp-modern-police', 'kp-modern-school', 'kp-modern-mfc'].flatMap((slug) =>
-        Array.from({ length: 6 }, () => crewB.request('POST', '/api/bookings', { facilityId: f(slug), title: slug, kind: 'firm', phases })),
+        Array.from({ length: 6 }, () =>
+          crewB.request('POST', '/api/bookings', { facilityId: f(slug), title: slug, kind: 'firm', phases }),
+        ),
       ),
     ];
     const results = await Promise.all(reqs);
@@ -258,11 +352,26 @@ describe('concurrency over HTTP', () => {
     // Two different sets, no zone in the race: both win.
     const d1 = day(170);
     const two = await Promise.all([
-      crewA.request('POST', '/api/bookings', { facilityId: f('kp-brest-church'), title: 'S1', kind: 'firm', phases: [days('', d1, 2)] }),
-      crewB.request('POST', '/api/bookings', { facilityId: f('kp-brest-gate'), title: 'S2', kind: 'firm', phases: [days('', d1, 2)] }),
+      crewA.request('POST', '/api/bookings', {
+        facilityId: f('kp-brest-church'),
+        title: 'S1',
+        kind: 'firm',
+        phases: [days('', d1, 2)],
+      }),
+      crewB.request('POST', '/api/bookings', {
+        facilityId: f('kp-brest-gate'),
+        title: 'S2',
+        kind: 'firm',
+        phases: [days('', d1, 2)],
+      }),
     ]);
     expect(two.map((r) => r.status)).toEqual([201, 201]);
-    const zoneAfter = await crewA.request('POST', '/api/bookings', { facilityId: f('kp-brest-fortress'), title: 'Z', kind: 'hold', phases: [days('', d1, 1)] });
+    const zoneAfter = await crewA.request('POST', '/api/bookings', {
+      facilityId: f('kp-brest-fortress'),
+      title: 'Z',
+      kind: 'hold',
+      phases: [days('', d1, 1)],
+    });
     expect(zoneAfter.status).toBe(409);
     await checkInvariant();
   });
@@ -271,7 +380,12 @@ describe('concurrency over HTTP', () => {
     const d0 = day(180);
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        [crewA, crewB][i % 2]!.request('POST', '/api/bookings', { facilityId: i % 5 === 0 ? f('kp-arkanar') : f('kp-arkanar-palace'), title: `H${i}`, kind: 'hold', phases: [days('', d0, 2)] }),
+        [crewA, crewB][i % 2]!.request('POST', '/api/bookings', {
+          facilityId: i % 5 === 0 ? f('kp-arkanar') : f('kp-arkanar-palace'),
+          title: `H${i}`,
+          kind: 'hold',
+          phases: [days('', d0, 2)],
+        }),
       ),
     );
     expect(results.every((r) => r.status === 201)).toBe(true);
@@ -285,7 +399,10 @@ describe('concurrency over HTTP', () => {
       expect((await owner.request('POST', `/api/bookings/${r.body.id}/cancel`)).body.status).toBe('released');
     }
     const after = await checkInvariant();
-    const remaining = results.filter((r) => !firstTwo.includes(r)).map((r) => after.ranks.get(r.body.id)!).sort((a, b) => a - b);
+    const remaining = results
+      .filter((r) => !firstTwo.includes(r))
+      .map((r) => after.ranks.get(r.body.id)!)
+      .sort((a, b) => a - b);
     expect(remaining).toEqual(Array.from({ length: 28 }, (_, i) => i + 1));
   });
 });

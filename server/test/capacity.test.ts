@@ -24,23 +24,47 @@ beforeAll(async () => {
   const d = floorToGrid(Date.now() + 40 * DAY_MS, 'day');
   const dow = (new Date(d + 3 * H).getUTCDay() + 6) % 7;
   monday = d - dow * DAY_MS;
-  const shifts = (from: number, n: number, type = 'shoot') => ({ type, start: iso(from + 8 * H), end: iso(from + 8 * H + n * 12 * H) });
+  const shifts = (from: number, n: number, type = 'shoot') => ({
+    type,
+    start: iso(from + 8 * H),
+    end: iso(from + 8 * H + n * 12 * H),
+  });
   const post = async (s: Session, body: Record<string, unknown>) => {
     const r = await s.request('POST', '/api/bookings', body);
     if (r.status !== 201) throw new Error(JSON.stringify(r.body));
     return r.body as { id: string };
   };
   // kz-stage-3: confirmed Monday 08:00 + 14 shifts (160 h in the week); shoot at 156,000 per shift-day.
-  const c = await post(crewA, { facilityId: f('kz-stage-3'), title: 'Confirmed', kind: 'firm', phases: [shifts(monday, 14)] });
+  const c = await post(crewA, {
+    facilityId: f('kz-stage-3'),
+    title: 'Confirmed',
+    kind: 'firm',
+    phases: [shifts(monday, 14)],
+  });
   await staff.request('POST', `/api/bookings/${c.id}/confirm`);
   // kz-stage-1: two stacked holds of 48 h (weights 1 and 1/2 → 72 h).
   await post(crewA, { facilityId: f('kz-stage-1'), title: 'H1', kind: 'hold', phases: [shifts(monday, 4)] });
   await post(crewB, { facilityId: f('kz-stage-1'), title: 'H2', kind: 'hold', phases: [shifts(monday, 4)] });
   // kz-led-volume: pending 24 h; kz-stage-2: blackout 24 h.
-  await post(crewB, { facilityId: f('kz-led-volume'), title: 'Pending', kind: 'firm', phases: [shifts(monday, 2, 'build')] });
-  await post(staff, { facilityId: f('kz-stage-2'), title: 'Maintenance', kind: 'blackout', phases: [shifts(monday, 2, 'build')] });
+  await post(crewB, {
+    facilityId: f('kz-led-volume'),
+    title: 'Pending',
+    kind: 'firm',
+    phases: [shifts(monday, 2, 'build')],
+  });
+  await post(staff, {
+    facilityId: f('kz-stage-2'),
+    title: 'Maintenance',
+    kind: 'blackout',
+    phases: [shifts(monday, 2, 'build')],
+  });
   // The Arkanar zone blacked out for a day: the zone and each of its sets are blocked.
-  await post(staff, { facilityId: f('kp-arkanar'), title: 'Event', kind: 'blackout', phases: [{ type: 'build', start: iso(monday + DAY_MS), end: iso(monday + 2 * DAY_MS) }] });
+  await post(staff, {
+    facilityId: f('kp-arkanar'),
+    title: 'Event',
+    kind: 'blackout',
+    phases: [{ type: 'build', start: iso(monday + DAY_MS), end: iso(monday + 2 * DAY_MS) }],
+  });
 });
 afterAll(async () => {
   await srv?.close();
@@ -65,7 +89,10 @@ describe('periods', () => {
 
 describe('utilisation', () => {
   it('per facility and week: confirmed, pending, held weighted by rank, blacked out; busiest and idlest', async () => {
-    const res = await staff.request('GET', q({ from: iso(monday), to: iso(monday + 7 * DAY_MS), granularity: 'week', level: 'facility' }));
+    const res = await staff.request(
+      'GET',
+      q({ from: iso(monday), to: iso(monday + 7 * DAY_MS), granularity: 'week', level: 'facility' }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const u = utilisationSchema.parse(res.body);
     const row = (slug: string) => u.rows.find((r) => r.key === f(slug))!;
@@ -84,22 +111,32 @@ describe('utilisation', () => {
   });
 
   it('by zone and site (sums of the member facilities), by month, and as CSV', async () => {
-    const zone = utilisationSchema.parse((await staff.request('GET', q({ from: iso(monday), to: iso(monday + 7 * DAY_MS), level: 'zone' }))).body);
+    const zone = utilisationSchema.parse(
+      (await staff.request('GET', q({ from: iso(monday), to: iso(monday + 7 * DAY_MS), level: 'zone' }))).body,
+    );
     const arkanar = zone.rows.find((r) => r.key === f('kp-arkanar'))!;
     expect(arkanar.label.en).toBeTruthy();
     expect(arkanar.total.blackout).toBeCloseTo(24 / WEEK_H, 3); // every member blocked for 24 h
-    const site = utilisationSchema.parse((await staff.request('GET', q({ from: iso(monday), to: iso(monday + 7 * DAY_MS), level: 'site' }))).body);
+    const site = utilisationSchema.parse(
+      (await staff.request('GET', q({ from: iso(monday), to: iso(monday + 7 * DAY_MS), level: 'site' }))).body,
+    );
     const kinozavod = site.rows.find((r) => r.key === 'kinozavod')!;
-    const kzFacilities = (await staff.request('GET', '/api/facilities?site=kinozavod&bookable=true')).body.filter((x: { status: string }) => x.status === 'operating');
+    const kzFacilities = (await staff.request('GET', '/api/facilities?site=kinozavod&bookable=true')).body.filter(
+      (x: { status: string }) => x.status === 'operating',
+    );
     expect(kinozavod.total.bookableHours).toBe(kzFacilities.length * WEEK_H);
     expect(kinozavod.total.confirmed).toBeCloseTo(160 / (kzFacilities.length * WEEK_H), 3);
-    const month = utilisationSchema.parse((await staff.request('GET', q({ from: iso(monday), to: iso(monday + 62 * DAY_MS), granularity: 'month' }))).body);
+    const month = utilisationSchema.parse(
+      (await staff.request('GET', q({ from: iso(monday), to: iso(monday + 62 * DAY_MS), granularity: 'month' }))).body,
+    );
     expect(month.rows[0]!.periods.length).toBeGreaterThanOrEqual(3);
     const csv = await staff.request('GET', q({ from: iso(monday), to: iso(monday + 7 * DAY_MS), format: 'csv' }));
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (csv.body as string).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('level,key,name_en,name_ru,period_start,period_end,bookable_hours,confirmed_share,pending_share,held_weighted_share,blackout_share');
+    expect(lines[0]).toBe(
+      'level,key,name_en,name_ru,period_start,period_end,bookable_hours,confirmed_share,pending_share,held_weighted_share,blackout_share',
+    );
     expect(lines.some((l) => l.includes(f('kz-stage-3')))).toBe(true);
     // Bad windows.
     expect((await staff.request('GET', q({ from: iso(monday), to: iso(monday - DAY_MS) }))).status).toBe(400);
@@ -114,7 +151,10 @@ describe('forecast and revenue', () => {
     expect(res.status).toBe(200);
     const fc = forecastSchema.parse(res.body);
     expect(fc.months).toHaveLength(4);
-    const total = fc.months.reduce((s, m) => ({ c: s.c + m.confirmedHours, p: s.p + m.pendingHours, h: s.h + m.weightedHeldHours }), { c: 0, p: 0, h: 0 });
+    const total = fc.months.reduce(
+      (s, m) => ({ c: s.c + m.confirmedHours, p: s.p + m.pendingHours, h: s.h + m.weightedHeldHours }),
+      { c: 0, p: 0, h: 0 },
+    );
     expect(total.c).toBeCloseTo(168, 3); // 14 shifts
     expect(total.p).toBeCloseTo(24, 3);
     expect(total.h).toBeCloseTo(72, 3);
@@ -123,14 +163,19 @@ describe('forecast and revenue', () => {
   });
 
   it('estimates revenue per facility and period from day rates and phases, labelled as an estimate', async () => {
-    const res = await staff.request('GET', `/api/staff/revenue?${new URLSearchParams({ from: iso(monday), to: iso(monday + 14 * DAY_MS), granularity: 'week' })}`);
+    const res = await staff.request(
+      'GET',
+      `/api/staff/revenue?${new URLSearchParams({ from: iso(monday), to: iso(monday + 14 * DAY_MS), granularity: 'week' })}`,
+    );
     expect(res.status).toBe(200);
     const r = revenueSchema.parse(res.body);
     expect(r.estimate).toBe(true);
     expect(r.note).toMatch(/[Ee]stimate/);
     const stage3 = r.rows.find((x) => x.facilityId === f('kz-stage-3'))!;
     expect(stage3.confirmed).toBe(14 * 156_000);
-    expect(stage3.periods.map((p) => p.confirmed)).toEqual([13 * 156_000 + 156_000 * (4 / 12), 156_000 * (8 / 12)].map(Math.round));
+    expect(stage3.periods.map((p) => p.confirmed)).toEqual(
+      [13 * 156_000 + 156_000 * (4 / 12), 156_000 * (8 / 12)].map(Math.round),
+    );
     const led = r.rows.find((x) => x.facilityId === f('kz-led-volume'))!;
     expect(led).toMatchObject({ confirmed: 0, pending: 2 * 540_000 });
     expect(r.rows.find((x) => x.facilityId === f('kz-stage-1'))).toBeUndefined(); // holds earn nothing yet

@@ -17,7 +17,12 @@ describe('catalogue API against the real database', () => {
     const res = await api(srv.baseUrl, 'GET', '/api/sites');
     expect(res.status).toBe(200);
     const sites = res.body.map((s: unknown) => siteSchema.parse(s));
-    expect(sites.map((s: { slug: string }) => s.slug).sort()).toEqual(['gorky_eisenstein', 'gorky_valdaisky', 'kinopark', 'kinozavod']);
+    expect(sites.map((s: { slug: string }) => s.slug).sort()).toEqual([
+      'gorky_eisenstein',
+      'gorky_valdaisky',
+      'kinopark',
+      'kinozavod',
+    ]);
   });
 
   it('lists every facility of the seed file in the API shape', async () => {
@@ -38,7 +43,11 @@ describe('catalogue API against the real database', () => {
   });
 
   it('filters by site, kind, feature, minimum area and height', async () => {
-    const res = await api(srv.baseUrl, 'GET', '/api/facilities?site=kinozavod&kind=pavilion&minArea=1000&minHeight=12&feature=soundproofing');
+    const res = await api(
+      srv.baseUrl,
+      'GET',
+      '/api/facilities?site=kinozavod&kind=pavilion&minArea=1000&minHeight=12&feature=soundproofing',
+    );
     expect(res.status).toBe(200);
     const slugs = res.body.map((f: { slug: string }) => f.slug).sort();
     expect(slugs).toEqual(['kz-stage-1', 'kz-stage-2', 'kz-water-stage']);
@@ -72,7 +81,16 @@ describe('catalogue API against the real database', () => {
   });
 
   it('answers 400 for malformed filters, never a 500', async () => {
-    for (const q of ['minArea=abc', 'minHeight=-1', 'site=mosfilm', 'kind=castle', 'feature=Bad Tag', 'unknown=1', 'site=a&site=b', 'site[$gt]=']) {
+    for (const q of [
+      'minArea=abc',
+      'minHeight=-1',
+      'site=mosfilm',
+      'kind=castle',
+      'feature=Bad Tag',
+      'unknown=1',
+      'site=a&site=b',
+      'site[$gt]=',
+    ]) {
       const res = await api(srv.baseUrl, 'GET', `/api/facilities?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.error.code, q).toMatch(/validation_failed|bad_request/);

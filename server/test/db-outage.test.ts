@@ -24,9 +24,13 @@ let db: DbHandle;
 function startFerret(): ChildProcess {
   const bin = buildFerretDb(() => {});
   if (!bin) throw new Error('FerretDB wrapper could not be built (Go missing?)');
-  return spawn(bin, ['-handler', 'sqlite', '-sqlite-url', `file:${dir}/`, '-listen', `127.0.0.1:${port}`, '-log-level', 'error'], {
-    stdio: 'ignore',
-  });
+  return spawn(
+    bin,
+    ['-handler', 'sqlite', '-sqlite-url', `file:${dir}/`, '-listen', `127.0.0.1:${port}`, '-log-level', 'error'],
+    {
+      stdio: 'ignore',
+    },
+  );
 }
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -80,10 +84,14 @@ describe('database outage', () => {
     expect(list.body.error.code).toBe('db_unavailable');
 
     ferret = startFerret();
-    const up = await until('health to recover', async () => {
-      const res = await api(baseUrl, 'GET', '/api/health');
-      return res.status === 200 ? res : undefined;
-    }, 45_000);
+    const up = await until(
+      'health to recover',
+      async () => {
+        const res = await api(baseUrl, 'GET', '/api/health');
+        return res.status === 200 ? res : undefined;
+      },
+      45_000,
+    );
     expect(up.body).toEqual({ status: 'ok', db: 'ok' });
     const again = await api(baseUrl, 'GET', '/api/facilities');
     expect(again.status).toBe(200);

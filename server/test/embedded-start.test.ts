@@ -20,7 +20,10 @@ async function startServer(): Promise<{ child: ChildProcess; baseUrl: string; ou
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MOSKINO_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.MONGODB_URI;
-  const child = spawn(process.execPath, [path.join(repoRoot, 'server/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'server/dist/main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -48,10 +51,13 @@ async function stop(child: ChildProcess): Promise<void> {
 describe('npm start on the embedded database', () => {
   it('starts a database by itself, seeds the catalogue once and keeps data between runs', async () => {
     const first = await startServer();
-    expect(first.output()).toMatch(/using the embedded database \((mongod|ferretdb-sqlite|mongodb-memory-server)\), data in /);
+    expect(first.output()).toMatch(
+      /using the embedded database \((mongod|ferretdb-sqlite|mongodb-memory-server)\), data in /,
+    );
     expect(first.output()).toContain(dataDir);
     // The catalogue is written while the server already answers; wait for the end of the load.
-    for (let i = 0; i < 200 && !/loaded the Moskino catalogue/.test(first.output()); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && !/loaded the Moskino catalogue/.test(first.output()); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(first.output()).toMatch(/loaded the Moskino catalogue \(4 sites, 71 facilities\)/);
     const before = await api(first.baseUrl, 'GET', '/api/facilities');
     expect((await api(first.baseUrl, 'GET', '/api/health')).body).toEqual({ status: 'ok', db: 'ok' });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { apiKeyCreatedSchema, availabilitySchema, feedTokenCreatedSchema, freeSearchResultSchema } from '@moskino/shared';
+import {
+  apiKeyCreatedSchema,
+  availabilitySchema,
+  feedTokenCreatedSchema,
+  freeSearchResultSchema,
+} from '@moskino/shared';
 import { routeTable } from '../src/routes.js';
 import { buildOpenApiDocument } from '../src/openapi/document.js';
 import { apiKeyLimits } from '../src/features/partners/api-keys.js';
@@ -41,7 +46,19 @@ async function raw(path: string, headers: Record<string, string> = {}) {
 /** Nothing of the other productions may appear in a partner's view. */
 function expectNoSecrets(folded: string, also: string[] = []) {
   const text = folded.replace(/\r\n[ \t]/g, ''); // iCalendar folding could split a secret across lines
-  for (const secret of [SECRET_TITLE, 'Nightingale', 'Ivanova', 'Call sheet', OTHER_TITLE, 'Kestrel', crewA.organisation.id, crewB.organisation.id, bookingA.id, bookingB.id, ...also]) {
+  for (const secret of [
+    SECRET_TITLE,
+    'Nightingale',
+    'Ivanova',
+    'Call sheet',
+    OTHER_TITLE,
+    'Kestrel',
+    crewA.organisation.id,
+    crewB.organisation.id,
+    bookingA.id,
+    bookingB.id,
+    ...also,
+  ]) {
     expect(text, `leaks ${secret}`).not.toContain(secret);
   }
 }
@@ -49,7 +66,9 @@ function expectNoSecrets(folded: string, also: string[] = []) {
 const events = (cal: IcalComponent) => cal.children.filter((c) => c.type === 'VEVENT');
 
 /** The same feed through a standard RFC 5545 parser (ical.js): it must parse, and agree with ours. */
-function standardEvents(text: string): Array<{ uid: string; summary: string; start: number; end: number; status: string | null }> {
+function standardEvents(
+  text: string,
+): Array<{ uid: string; summary: string; start: number; end: number; status: string | null }> {
   const cal = new ICAL.Component(ICAL.parse(text));
   expect(cal.name).toBe('vcalendar');
   expect(cal.getFirstPropertyValue('version')).toBe('2.0');
@@ -141,7 +160,10 @@ describe('API keys', () => {
   let keyId: string;
 
   it('admins create a key for a partner organisation; it is shown once, only a prefix is listed', async () => {
-    const res = await admin.request('POST', '/api/api-keys', { organisationId: partnerOrg, name: 'Commission website' });
+    const res = await admin.request('POST', '/api/api-keys', {
+      organisationId: partnerOrg,
+      name: 'Commission website',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const created = apiKeyCreatedSchema.parse(res.body);
     key = created.key;
@@ -154,11 +176,16 @@ describe('API keys', () => {
     expect(text).not.toContain(key);
     expect(text).not.toContain(key.slice(10));
     expect(text).not.toMatch(/[0-9a-f]{64}/); // no hash either
-    expect(list.body.find((k: { id: string }) => k.id === keyId)).toMatchObject({ prefix: created.prefix, revokedAt: null });
+    expect(list.body.find((k: { id: string }) => k.id === keyId)).toMatchObject({
+      prefix: created.prefix,
+      revokedAt: null,
+    });
   });
 
   it('refuses keys for non-partner organisations and non-admins', async () => {
-    expect((await admin.request('POST', '/api/api-keys', { organisationId: crewA.organisation.id, name: 'x' })).status).toBe(400);
+    expect(
+      (await admin.request('POST', '/api/api-keys', { organisationId: crewA.organisation.id, name: 'x' })).status,
+    ).toBe(400);
     expect((await staff.request('POST', '/api/api-keys', { organisationId: partnerOrg, name: 'x' })).status).toBe(403);
     expect((await partner.request('GET', '/api/api-keys')).status).toBe(403);
   });
@@ -217,13 +244,18 @@ describe('API keys', () => {
   });
 
   it('is rate-limited per key: 429 with Retry-After, other keys unaffected', async () => {
-    const mk = async (name: string) => (await admin.request('POST', '/api/api-keys', { organisationId: partnerOrg, name })).body.key as string;
+    const mk = async (name: string) =>
+      (await admin.request('POST', '/api/api-keys', { organisationId: partnerOrg, name })).body.key as string;
     const k1 = await mk('limited');
     const k2 = await mk('other');
     const saved = apiKeyLimits.perWindow;
     apiKeyLimits.perWindow = 5;
     try {
-      const answers = await Promise.all(Array.from({ length: 12 }, () => api(srv.baseUrl, 'GET', '/api/sites', undefined, { authorization: `Bearer ${k1}` })));
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          api(srv.baseUrl, 'GET', '/api/sites', undefined, { authorization: `Bearer ${k1}` }),
+        ),
+      );
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(5);
       expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
@@ -231,7 +263,9 @@ describe('API keys', () => {
       expect(refused).toBeDefined();
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(refused.body.error.code).toBe('rate_limited');
-      expect((await api(srv.baseUrl, 'GET', '/api/sites', undefined, { authorization: `Bearer ${k2}` })).status).toBe(200);
+      expect((await api(srv.baseUrl, 'GET', '/api/sites', undefined, { authorization: `Bearer ${k2}` })).status).toBe(
+        200,
+      );
     } finally {
       apiKeyLimits.perWindow = saved;
     }
@@ -244,7 +278,10 @@ describe('calendar feeds', () => {
   let crewBToken: { id: string; token: string };
 
   it('admins create partner tokens, crew members private ones; shown once, listed without the secret', async () => {
-    const p = await admin.request('POST', '/api/feed-tokens', { organisationId: partnerOrg, name: 'Commission calendar' });
+    const p = await admin.request('POST', '/api/feed-tokens', {
+      organisationId: partnerOrg,
+      name: 'Commission calendar',
+    });
     expect(p.status, JSON.stringify(p.body)).toBe(201);
     const pc = feedTokenCreatedSchema.parse(p.body);
     expect(pc.kind).toBe('partner');
@@ -258,12 +295,18 @@ describe('calendar feeds', () => {
     crewBToken = { id: cb.body.id, token: cb.body.token };
     // Admin needs a partner organisation; a crew member cannot make a token for another organisation.
     expect((await admin.request('POST', '/api/feed-tokens', { name: 'x' })).status).toBe(400);
-    expect((await admin.request('POST', '/api/feed-tokens', { organisationId: crewA.organisation.id, name: 'x' })).status).toBe(400);
-    expect((await crewA.request('POST', '/api/feed-tokens', { organisationId: crewB.organisation.id, name: 'x' })).status).toBe(403);
+    expect(
+      (await admin.request('POST', '/api/feed-tokens', { organisationId: crewA.organisation.id, name: 'x' })).status,
+    ).toBe(400);
+    expect(
+      (await crewA.request('POST', '/api/feed-tokens', { organisationId: crewB.organisation.id, name: 'x' })).status,
+    ).toBe(403);
     expect((await partner.request('POST', '/api/feed-tokens', { name: 'x' })).status).toBe(403);
     // Lists: admin all, crew their own; never a secret.
     const all = await admin.request('GET', '/api/feed-tokens');
-    expect(all.body.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([partnerToken.id, crewToken.id, crewBToken.id]));
+    expect(all.body.map((t: { id: string }) => t.id)).toEqual(
+      expect.arrayContaining([partnerToken.id, crewToken.id, crewBToken.id]),
+    );
     const mine = await crewB.request('GET', '/api/feed-tokens');
     expect(mine.body.map((t: { id: string }) => t.id)).toEqual([crewBToken.id]);
     for (const text of [JSON.stringify(all.body), JSON.stringify(mine.body)]) {
@@ -294,17 +337,27 @@ describe('calendar feeds', () => {
     expectStandardAgrees(res.text);
     // Stable: the same UIDs on the next fetch.
     const again = parseIcal((await raw(path)).text);
-    expect(events(again).map((e) => e.get('UID')).sort()).toEqual(evs.map((e) => e.get('UID')).sort());
+    expect(
+      events(again)
+        .map((e) => e.get('UID'))
+        .sort(),
+    ).toEqual(evs.map((e) => e.get('UID')).sort());
   });
 
   it('zone and site feeds list each booking once per facility; crew tokens see their own titles only', async () => {
     const zone = parseIcal((await raw(`/api/feeds/${partnerToken.token}/zones/${f('kp-europe-towns')}.ics`)).text);
     expect(events(zone).length).toBe(3);
-    expect(events(zone).map((e) => e.get('LOCATION')).sort()).toEqual([
-      expect.stringContaining('Carlo'),
-      expect.stringContaining('Trattoria'),
-      expect.stringContaining('Trattoria'),
-    ].sort());
+    expect(
+      events(zone)
+        .map((e) => e.get('LOCATION'))
+        .sort(),
+    ).toEqual(
+      [
+        expect.stringContaining('Carlo'),
+        expect.stringContaining('Trattoria'),
+        expect.stringContaining('Trattoria'),
+      ].sort(),
+    );
     const siteRes = await raw(`/api/feeds/${partnerToken.token}/sites/kinopark.ics`);
     expect(siteRes.status).toBe(200);
     expect(events(parseIcal(siteRes.text)).length).toBe(3);
@@ -384,7 +437,11 @@ describe('calendar feeds', () => {
     expect((await raw(`/api/feeds/${crewToken.token}/own.ics`)).status).toBe(200);
     expect((await crewA.request('POST', `/api/feed-tokens/${crewToken.id}/revoke`, {})).status).toBe(200);
     expect((await admin.request('POST', `/api/feed-tokens/${partnerToken.id}/revoke`, {})).status).toBe(200);
-    for (const path of [`/api/feeds/${crewToken.token}/own.ics`, `/api/feeds/${partnerToken.token}/facilities/${fac}.ics`, `/api/embed/${partnerToken.token}/facilities/${fac}`]) {
+    for (const path of [
+      `/api/feeds/${crewToken.token}/own.ics`,
+      `/api/feeds/${partnerToken.token}/facilities/${fac}.ics`,
+      `/api/embed/${partnerToken.token}/facilities/${fac}`,
+    ]) {
       const res = await raw(path);
       expect(res.status, path).toBe(404);
       expect(res.text).not.toContain('BEGIN:VCALENDAR');
@@ -395,7 +452,8 @@ describe('calendar feeds', () => {
 describe('embeddable availability page', () => {
   let token: string;
   beforeAll(async () => {
-    token = (await admin.request('POST', '/api/feed-tokens', { organisationId: partnerOrg, name: 'Website widget' })).body.token;
+    token = (await admin.request('POST', '/api/feed-tokens', { organisationId: partnerOrg, name: 'Website widget' }))
+      .body.token;
   });
 
   it('is server-rendered HTML, bilingual, in Moscow time, frameable by any site, with no secrets', async () => {
@@ -415,14 +473,17 @@ describe('embeddable availability page', () => {
     const en = await raw(`/api/embed/${token}/facilities/${f('kp-europe-towns')}?lang=en`);
     expect(en.text).toContain('<html lang="en">');
     // Every other route stays unframeable.
-    for (const path of ['/api/docs', '/api/health']) expect((await raw(path)).headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    for (const path of ['/api/docs', '/api/health'])
+      expect((await raw(path)).headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
   it('bad tokens and bad input are 404/400, not 500', async () => {
     expect((await raw(`/api/embed/nope/facilities/${f('kp-europe-towns')}`)).status).toBe(404);
     expect((await raw(`/api/embed/${token}/facilities/${'0'.repeat(24)}`)).status).toBe(404);
     expect((await raw(`/api/embed/${token}/facilities/${f('kp-europe-towns')}?lang=de`)).status).toBe(400);
-    expect((await raw(`/api/embed/${token}/facilities/${f('kp-europe-towns')}?from=2026-13-45`)).status).toBeLessThan(500);
+    expect((await raw(`/api/embed/${token}/facilities/${f('kp-europe-towns')}?from=2026-13-45`)).status).toBeLessThan(
+      500,
+    );
   });
 });
 

@@ -20,7 +20,12 @@ const P1 = P0 + 120 * H;
 const E = day(60);
 
 async function book(slug: string, kind: 'hold' | 'firm', start: number, end: number) {
-  const res = await crew.request('POST', '/api/bookings', { facilityId: f(slug), title: `Case ${slug}`, kind, phases: [{ type: 'shoot', start: iso(start), end: iso(end) }] });
+  const res = await crew.request('POST', '/api/bookings', {
+    facilityId: f(slug),
+    title: `Case ${slug}`,
+    kind,
+    phases: [{ type: 'shoot', start: iso(start), end: iso(end) }],
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 
@@ -30,8 +35,12 @@ async function search(who: Session, params: Record<string, string>): Promise<Fre
   return freeSearchResultSchema.parse(res.body);
 }
 
-const slugs = (r: FreeSearchResult) => ({ free: r.free.map((x) => x.facility.slug).sort(), mostlyFree: r.mostlyFree.map((x) => [x.facility.slug, x.freeShare]) });
-const windowsOf = (r: FreeSearchResult, slug: string) => r.mostlyFree.find((x) => x.facility.slug === slug)?.freeWindows;
+const slugs = (r: FreeSearchResult) => ({
+  free: r.free.map((x) => x.facility.slug).sort(),
+  mostlyFree: r.mostlyFree.map((x) => [x.facility.slug, x.freeShare]),
+});
+const windowsOf = (r: FreeSearchResult, slug: string) =>
+  r.mostlyFree.find((x) => x.facility.slug === slug)?.freeWindows;
 
 beforeAll(async () => {
   srv = await startTestServer();
@@ -73,12 +82,30 @@ describe('GET /api/search/free (hand-checked)', () => {
   });
 
   it('filters by kind, area, height and feature; minFreeShare lowers the bar', async () => {
-    const big = await search(crew, { ...period, site: 'kinozavod', kind: 'pavilion', minArea: '1000', minHeight: '12' });
-    expect(slugs(big)).toEqual({ free: [], mostlyFree: [['kz-stage-1', 0.892], ['kz-stage-2', 0.883]] });
+    const big = await search(crew, {
+      ...period,
+      site: 'kinozavod',
+      kind: 'pavilion',
+      minArea: '1000',
+      minHeight: '12',
+    });
+    expect(slugs(big)).toEqual({
+      free: [],
+      mostlyFree: [
+        ['kz-stage-1', 0.892],
+        ['kz-stage-2', 0.883],
+      ],
+    });
     const cyc = await search(crew, { ...period, feature: 'cyclorama,chromakey' });
     expect(slugs(cyc)).toEqual({ free: ['kz-stage-3'], mostlyFree: [] });
     const led = await search(crew, { ...period, kind: 'led_volume', minFreeShare: '0.2' });
-    expect(slugs(led)).toEqual({ free: [], mostlyFree: [['kz-xr-stage', 0.992], ['kz-led-volume', 0.292]] });
+    expect(slugs(led)).toEqual({
+      free: [],
+      mostlyFree: [
+        ['kz-xr-stage', 0.992],
+        ['kz-led-volume', 0.292],
+      ],
+    });
     expect(windowsOf(led, 'kz-led-volume')).toEqual([{ start: iso(D + 93 * H), end: iso(P1) }]);
     const strict = await search(crew, { ...period, site: 'kinozavod', minFreeShare: '0.9' });
     expect(slugs(strict).mostlyFree).toEqual([['kz-xr-stage', 0.992]]);
@@ -117,7 +144,9 @@ describe('GET /api/search/free (hand-checked)', () => {
       const res = await crew.request('GET', `/api/search/free?${new URLSearchParams(q as Record<string, string>)}`);
       expect(res.status, JSON.stringify(q)).toBe(400);
     }
-    expect((await crew.request('GET', `/api/search/free?from=${encodeURIComponent(iso(P0))}&to[$gt]=`)).status).toBe(400);
+    expect((await crew.request('GET', `/api/search/free?from=${encodeURIComponent(iso(P0))}&to[$gt]=`)).status).toBe(
+      400,
+    );
     expect((await api(srv.baseUrl, 'GET', `/api/search/free?${new URLSearchParams(period)}`)).status).toBe(401);
   });
 });

@@ -32,7 +32,12 @@ beforeAll(async () => {
   srv = await startTestServer();
   ids = await facilityIds();
   const orgA = await createOrganisation('production', 'ZEPHYRORGNAME Films');
-  const userA = await createUser({ role: 'crew', organisationId: orgA.id, email: 'zephyr.person@a.example', name: 'ZEPHYRPERSON' });
+  const userA = await createUser({
+    role: 'crew',
+    organisationId: orgA.id,
+    email: 'zephyr.person@a.example',
+    name: 'ZEPHYRPERSON',
+  });
   crewA = await signIn(srv.baseUrl, userA.email, userA.password);
   const orgB = await createOrganisation('production', 'Other Films');
   const userB = await createUser({ role: 'crew', organisationId: orgB.id });
@@ -58,15 +63,33 @@ beforeAll(async () => {
 
   const d0 = day(30);
   const mk = async (body: Record<string, unknown>) => {
-    const res = await crewA.request('POST', '/api/bookings', { title: 'ZEPHYRTITLE one', notes: 'ZEPHYRNOTES here', ...body });
+    const res = await crewA.request('POST', '/api/bookings', {
+      title: 'ZEPHYRTITLE one',
+      notes: 'ZEPHYRNOTES here',
+      ...body,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     bookingIds.push(res.body.id);
     return res.body;
   };
   await mk({ facilityId: f('kp-1940s-metro'), kind: 'hold', phases: [days(d0, 2)] });
-  const firm = await mk({ facilityId: f('kz-stage-1'), kind: 'firm', phases: [{ type: 'shoot', start: iso(d0 + 8 * H), end: iso(d0 + 32 * H) }] });
-  const confirmed = await mk({ facilityId: f('kz-stage-1'), kind: 'firm', phases: [{ type: 'shoot', start: iso(d0 + 5 * 24 * H + 8 * H), end: iso(d0 + 5 * 24 * H + 32 * H) }] });
-  expect((await staff.request('POST', '/api/staff/approvals/decide', { decisions: [{ bookingId: confirmed.id, decision: 'confirm' }] })).status).toBeLessThan(300);
+  const firm = await mk({
+    facilityId: f('kz-stage-1'),
+    kind: 'firm',
+    phases: [{ type: 'shoot', start: iso(d0 + 8 * H), end: iso(d0 + 32 * H) }],
+  });
+  const confirmed = await mk({
+    facilityId: f('kz-stage-1'),
+    kind: 'firm',
+    phases: [{ type: 'shoot', start: iso(d0 + 5 * 24 * H + 8 * H), end: iso(d0 + 5 * 24 * H + 32 * H) }],
+  });
+  expect(
+    (
+      await staff.request('POST', '/api/staff/approvals/decide', {
+        decisions: [{ bookingId: confirmed.id, decision: 'confirm' }],
+      })
+    ).status,
+  ).toBeLessThan(300);
   expect(firm.status).toBe('pending');
 
   const key = await admin.request('POST', '/api/api-keys', { organisationId: orgP.id, name: 'k' });
@@ -121,39 +144,56 @@ describe('privacy sweep over every GET route', () => {
   const callers: Caller[] = [
     { name: 'crew of another organisation', token: '', get: (p) => crewB.request('GET', p) },
     { name: 'partner user', token: '', get: (p) => partner.request('GET', p) },
-    { name: 'partner API key', token: '', get: (p) => api(srv.baseUrl, 'GET', p, undefined, { authorization: `Bearer ${apiKey}` }) },
+    {
+      name: 'partner API key',
+      token: '',
+      get: (p) => api(srv.baseUrl, 'GET', p, undefined, { authorization: `Bearer ${apiKey}` }),
+    },
     { name: 'no session', token: '', get: (p) => api(srv.baseUrl, 'GET', p) },
   ];
 
-  it.each(['crew of another organisation', 'partner user', 'partner API key', 'no session'])('as %s: no detail of organisation A anywhere', async (name) => {
-    const caller = callers.find((c) => c.name === name)!;
-    const problems: string[] = [];
-    let checked = 0;
-    for (const def of routeTable.filter((d) => d.method === 'get')) {
-      for (const token of name === 'crew of another organisation' ? [crewBToken, partnerToken] : [partnerToken]) {
-        for (const path of pathsOf(def, token)) {
-          const res = await caller.get(path);
-          checked++;
-          expect(res.status, `${path}: no server error`).toBeLessThan(500);
-          // An error that echoes the id the caller sent confirms nothing: only ids not in the request count.
-          const found = leaks(textOf(res.body)).filter((l) => !(res.status >= 400 && l.startsWith('bookingId ') && path.includes(l.slice(10))));
-          if (found.length) problems.push(`${path} (${res.status}): ${found.join(', ')}`);
+  it.each(['crew of another organisation', 'partner user', 'partner API key', 'no session'])(
+    'as %s: no detail of organisation A anywhere',
+    async (name) => {
+      const caller = callers.find((c) => c.name === name)!;
+      const problems: string[] = [];
+      let checked = 0;
+      for (const def of routeTable.filter((d) => d.method === 'get')) {
+        for (const token of name === 'crew of another organisation' ? [crewBToken, partnerToken] : [partnerToken]) {
+          for (const path of pathsOf(def, token)) {
+            const res = await caller.get(path);
+            checked++;
+            expect(res.status, `${path}: no server error`).toBeLessThan(500);
+            // An error that echoes the id the caller sent confirms nothing: only ids not in the request count.
+            const found = leaks(textOf(res.body)).filter(
+              (l) => !(res.status >= 400 && l.startsWith('bookingId ') && path.includes(l.slice(10))),
+            );
+            if (found.length) problems.push(`${path} (${res.status}): ${found.join(', ')}`);
+          }
         }
       }
-    }
-    expect(checked).toBeGreaterThan(20);
-    expect(problems).toEqual([]);
-  });
+      expect(checked).toBeGreaterThan(20);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('the sweep would see the details where they are allowed (staff, and A itself)', async () => {
     const d0 = day(29);
     const q = `from=${encodeURIComponent(iso(d0))}&to=${encodeURIComponent(iso(d0 + 20 * 24 * H))}`;
     expect(textOf((await staff.request('GET', `/api/bookings?${q}`)).body)).toContain(secrets.title);
-    expect(textOf((await crewA.request('GET', `/api/availability?${q}&facilityIds=${f('kz-stage-1')}`)).body)).toContain(secrets.title);
+    expect(
+      textOf((await crewA.request('GET', `/api/availability?${q}&facilityIds=${f('kz-stage-1')}`)).body),
+    ).toContain(secrets.title);
     // ... and that others really get the busy time, only without the details.
     const other = await crewB.request('GET', `/api/availability?${q}&facilityIds=${f('kz-stage-1')}`);
     expect(other.body.facilities[0].busy.length).toBeGreaterThan(0);
-    const viaKey = await api(srv.baseUrl, 'GET', `/api/availability?${q}&facilityIds=${f('kp-1940s-metro')}`, undefined, { authorization: `Bearer ${apiKey}` });
+    const viaKey = await api(
+      srv.baseUrl,
+      'GET',
+      `/api/availability?${q}&facilityIds=${f('kp-1940s-metro')}`,
+      undefined,
+      { authorization: `Bearer ${apiKey}` },
+    );
     expect(viaKey.body.facilities[0].busy[0]).toMatchObject({ status: 'held', holdRank: 1 });
   });
 
@@ -163,20 +203,33 @@ describe('privacy sweep over every GET route', () => {
     for (let i = 0; i < 2; i++) {
       expect(textOf((await crewA.request('GET', `/api/availability?${q}`)).body)).toContain(secrets.title);
       expect(textOf((await staff.request('GET', `/api/availability?${q}`)).body)).toContain(secrets.title);
-      for (const other of [crewB, partner]) expect(leaks(textOf((await other.request('GET', `/api/availability?${q}`)).body))).toEqual([]);
-      const viaKey = await api(srv.baseUrl, 'GET', `/api/availability?${q}`, undefined, { authorization: `Bearer ${apiKey}` });
+      for (const other of [crewB, partner])
+        expect(leaks(textOf((await other.request('GET', `/api/availability?${q}`)).body))).toEqual([]);
+      const viaKey = await api(srv.baseUrl, 'GET', `/api/availability?${q}`, undefined, {
+        authorization: `Bearer ${apiKey}`,
+      });
       expect(leaks(textOf(viaKey.body))).toEqual([]);
     }
   });
 
   it('409 conflict details and suggestions name no booking of A for crew B; staff see the ids', async () => {
     const d0 = day(30);
-    const body = { facilityId: f('kz-stage-1'), title: 'B wants it', kind: 'firm', phases: [{ type: 'shoot', start: iso(d0 + 8 * H), end: iso(d0 + 20 * H) }] };
+    const body = {
+      facilityId: f('kz-stage-1'),
+      title: 'B wants it',
+      kind: 'firm',
+      phases: [{ type: 'shoot', start: iso(d0 + 8 * H), end: iso(d0 + 20 * H) }],
+    };
     const res = await crewB.request('POST', '/api/bookings', body);
     expect(res.status).toBe(409);
     expect(res.body.error.details.conflicts.length).toBeGreaterThan(0);
     expect(leaks(textOf(res.body))).toEqual([]);
-    const hold = await crewB.request('POST', '/api/bookings', { ...body, facilityId: f('kp-1940s-metro'), kind: 'firm', phases: [days(d0, 1)] });
+    const hold = await crewB.request('POST', '/api/bookings', {
+      ...body,
+      facilityId: f('kp-1940s-metro'),
+      kind: 'firm',
+      phases: [days(d0, 1)],
+    });
     expect(hold.status).toBe(409);
     expect(leaks(textOf(hold.body))).toEqual([]);
     const asStaff = await staff.request('POST', '/api/bookings', body);
@@ -192,7 +245,11 @@ describe('privacy sweep over every GET route', () => {
     expect(t.status).toBe(201);
     expect((await api(srv.baseUrl, 'GET', `/api/feeds/${t.body.token}/own.ics`)).status).toBe(200);
     expect((await admin.request('POST', `/api/users/${userC.id}/deactivate`, {})).status).toBe(200);
-    for (const path of [`/api/feeds/${t.body.token}/own.ics`, `/api/feeds/${t.body.token}/facilities/${f('kz-stage-1')}.ics`, `/api/embed/${t.body.token}/facilities/${f('kz-stage-1')}`]) {
+    for (const path of [
+      `/api/feeds/${t.body.token}/own.ics`,
+      `/api/feeds/${t.body.token}/facilities/${f('kz-stage-1')}.ics`,
+      `/api/embed/${t.body.token}/facilities/${f('kz-stage-1')}`,
+    ]) {
       expect((await api(srv.baseUrl, 'GET', path)).status, path).toBe(404);
     }
   });

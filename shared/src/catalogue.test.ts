@@ -4,24 +4,44 @@ import { ancestorIds, descendantIds, facilityQuerySchema, matchesFacilityQuery, 
 
 function facility(over: Partial<Facility>): Facility {
   return {
-    id: 'x', slug: 'x', parentId: null, rootId: 'x', site: 'kinozavod', kind: 'pavilion',
-    name: { ru: 'Павильон', en: 'Stage' }, areaM2: 1000, heightM: 12, features: [], period: null,
-    bookable: true, status: 'operating', estimated: true, source: null, notes: '',
+    id: 'x',
+    slug: 'x',
+    parentId: null,
+    rootId: 'x',
+    site: 'kinozavod',
+    kind: 'pavilion',
+    name: { ru: 'Павильон', en: 'Stage' },
+    areaM2: 1000,
+    heightM: 12,
+    features: [],
+    period: null,
+    bookable: true,
+    status: 'operating',
+    estimated: true,
+    source: null,
+    notes: '',
     rules: { bookingUnit: 'shift', minUnits: 1, maxUnits: 10, leadTimeHours: 0, horizonDays: 365, bufferMinutes: 60 },
-    dayRates: null, ...over,
+    dayRates: null,
+    ...over,
   };
 }
 
 describe('facility query', () => {
   it('parses comma lists and numbers, refuses junk', () => {
-    expect(facilityQuerySchema.parse({ kind: 'pavilion,led_volume', minArea: '500' })).toEqual({ kind: ['pavilion', 'led_volume'], minArea: 500 });
+    expect(facilityQuerySchema.parse({ kind: 'pavilion,led_volume', minArea: '500' })).toEqual({
+      kind: ['pavilion', 'led_volume'],
+      minArea: 500,
+    });
     expect(facilityQuerySchema.safeParse({ minArea: 'abc' }).success).toBe(false);
     expect(facilityQuerySchema.safeParse({ site: ['a', 'b'] }).success).toBe(false);
     expect(facilityQuerySchema.safeParse({ other: '1' }).success).toBe(false);
   });
 
   it('matches on every criterion', () => {
-    const f = facility({ features: ['soundproofing', 'cyclorama'], name: { ru: 'Съёмочный павильон №1', en: 'Stage 1' } });
+    const f = facility({
+      features: ['soundproofing', 'cyclorama'],
+      name: { ru: 'Съёмочный павильон №1', en: 'Stage 1' },
+    });
     expect(matchesFacilityQuery(f, { feature: ['soundproofing'] })).toBe(true);
     expect(matchesFacilityQuery(f, { feature: ['soundproofing', 'water_tank'] })).toBe(false);
     expect(matchesFacilityQuery(f, { minArea: 1000, minHeight: 12 })).toBe(true);

@@ -109,7 +109,10 @@ export const facilityQuerySchema = z.strictObject({
     .optional(),
   minArea: optionalNumber,
   minHeight: optionalNumber,
-  bookable: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  bookable: z
+    .enum(['true', 'false'])
+    .transform((s) => s === 'true')
+    .optional(),
   q: z.string().max(100).optional(),
 });
 export type FacilityQuery = z.infer<typeof facilityQuerySchema>;

@@ -11,16 +11,34 @@ const snap = (a: string, b: string, unit: 'hour' | 'shift' | 'day', minUnits = 1
 
 describe('snapping a timeline selection to the booking unit (Moscow grid)', () => {
   it('shifts: a week-view slot 12:00–24:00 becomes the day shift 08:00–20:00', () => {
-    expect(snap('2026-12-07T12:00:00+03:00', '2026-12-08T00:00:00+03:00', 'shift')).toEqual(['2026-12-07T08:00:00+03:00', '2026-12-07T20:00:00+03:00']);
+    expect(snap('2026-12-07T12:00:00+03:00', '2026-12-08T00:00:00+03:00', 'shift')).toEqual([
+      '2026-12-07T08:00:00+03:00',
+      '2026-12-07T20:00:00+03:00',
+    ]);
     // Already aligned: unchanged; a tiny drag still gives one whole shift.
-    expect(snap('2026-12-07T08:00:00+03:00', '2026-12-07T20:00:00+03:00', 'shift')).toEqual(['2026-12-07T08:00:00+03:00', '2026-12-07T20:00:00+03:00']);
-    expect(snap('2026-12-07T09:00:00+03:00', '2026-12-07T10:00:00+03:00', 'shift')).toEqual(['2026-12-07T08:00:00+03:00', '2026-12-07T20:00:00+03:00']);
+    expect(snap('2026-12-07T08:00:00+03:00', '2026-12-07T20:00:00+03:00', 'shift')).toEqual([
+      '2026-12-07T08:00:00+03:00',
+      '2026-12-07T20:00:00+03:00',
+    ]);
+    expect(snap('2026-12-07T09:00:00+03:00', '2026-12-07T10:00:00+03:00', 'shift')).toEqual([
+      '2026-12-07T08:00:00+03:00',
+      '2026-12-07T20:00:00+03:00',
+    ]);
   });
 
   it('days and hours, with the minimum length', () => {
-    expect(snap('2026-12-07T00:00:00+03:00', '2026-12-07T12:00:00+03:00', 'day')).toEqual(['2026-12-07T00:00:00+03:00', '2026-12-08T00:00:00+03:00']);
-    expect(snap('2026-12-07T00:00:00+03:00', '2026-12-08T00:00:00+03:00', 'day', 3)).toEqual(['2026-12-07T00:00:00+03:00', '2026-12-10T00:00:00+03:00']);
-    expect(snap('2026-12-07T10:20:00+03:00', '2026-12-07T12:40:00+03:00', 'hour')).toEqual(['2026-12-07T10:00:00+03:00', '2026-12-07T13:00:00+03:00']);
+    expect(snap('2026-12-07T00:00:00+03:00', '2026-12-07T12:00:00+03:00', 'day')).toEqual([
+      '2026-12-07T00:00:00+03:00',
+      '2026-12-08T00:00:00+03:00',
+    ]);
+    expect(snap('2026-12-07T00:00:00+03:00', '2026-12-08T00:00:00+03:00', 'day', 3)).toEqual([
+      '2026-12-07T00:00:00+03:00',
+      '2026-12-10T00:00:00+03:00',
+    ]);
+    expect(snap('2026-12-07T10:20:00+03:00', '2026-12-07T12:40:00+03:00', 'hour')).toEqual([
+      '2026-12-07T10:00:00+03:00',
+      '2026-12-07T13:00:00+03:00',
+    ]);
   });
 
   it('moves by whole units and offers 24-hour times on the grid', () => {
@@ -35,7 +53,15 @@ describe('snapping a timeline selection to the booking unit (Moscow grid)', () =
 
 describe('i18n: hold ranks and feature tags', () => {
   it('writes ranks as ordinals in both languages', () => {
-    expect([1, 2, 3, 4, 11, 21, 22].map((n) => ordinal(n, 'en'))).toEqual(['1st', '2nd', '3rd', '4th', '11th', '21st', '22nd']);
+    expect([1, 2, 3, 4, 11, 21, 22].map((n) => ordinal(n, 'en'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '21st',
+      '22nd',
+    ]);
     expect(createI18n('en').t('status.holdN', { n: 2 })).toBe('2nd hold');
     expect(createI18n('en').t('status.holdN', { n: 3 })).toBe('3rd hold');
     expect(createI18n('ru').t('status.holdN', { n: 2 })).toBe('2-й холд');

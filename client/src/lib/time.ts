@@ -56,7 +56,11 @@ export function roundToGrid(t: number, unit: BookingUnit, tie: 'floor' | 'ceil')
  * A range selected or dragged on the timeline → the nearest range on the facility's booking grid
  * (shifts from 08:00/20:00, whole days, whole hours in Moscow), at least `minUnits` long.
  */
-export function snapRange(startMs: number, endMs: number, rules: { bookingUnit: BookingUnit; minUnits?: number }): { start: number; end: number } {
+export function snapRange(
+  startMs: number,
+  endMs: number,
+  rules: { bookingUnit: BookingUnit; minUnits?: number },
+): { start: number; end: number } {
   const u = unitMs(rules.bookingUnit);
   const start = roundToGrid(startMs, rules.bookingUnit, 'floor');
   let end = roundToGrid(endMs, rules.bookingUnit, 'ceil');

@@ -87,18 +87,47 @@ async function generate(total: number, years: number, facilities: Facility[]): P
       const r = rand();
       const kind = r < 0.3 ? 'hold' : r < 0.33 ? 'blackout' : 'firm';
       const status = !isLiveSlot
-        ? kind === 'hold' ? 'released' : kind === 'blackout' ? 'cancelled' : rand() < 0.5 ? 'cancelled' : 'rejected'
-        : kind === 'hold' ? 'held' : kind === 'blackout' ? 'blackout' : rand() < 0.8 ? 'confirmed' : 'pending';
+        ? kind === 'hold'
+          ? 'released'
+          : kind === 'blackout'
+            ? 'cancelled'
+            : rand() < 0.5
+              ? 'cancelled'
+              : 'rejected'
+        : kind === 'hold'
+          ? 'held'
+          : kind === 'blackout'
+            ? 'blackout'
+            : rand() < 0.8
+              ? 'confirmed'
+              : 'pending';
       seq++;
       const id = new mongoose.Types.ObjectId();
       const now = new Date();
       batch.push({
-        _id: id, bookingId: id, version: 1, rootId: new mongoose.Types.ObjectId(rootId), seq,
-        facilityId: new mongoose.Types.ObjectId(f.id), organisationId: orgs[Math.floor(rand() * orgs.length)]!,
-        title: `Production ${i}`, notes: '', kind, status,
-        phases: [{ type: 'shoot', start: new Date(s), end: new Date(e) }], start: new Date(s), end: new Date(e),
-        placedSeq: seq, bumps: [], action: 'create', actor: { userId: 'bench', organisationId: 'bench', role: 'staff' },
-        at: now, createdAt: now, idemOrg: 'bench', idemKey: `auto:${String(id)}`, requestHash: '',
+        _id: id,
+        bookingId: id,
+        version: 1,
+        rootId: new mongoose.Types.ObjectId(rootId),
+        seq,
+        facilityId: new mongoose.Types.ObjectId(f.id),
+        organisationId: orgs[Math.floor(rand() * orgs.length)]!,
+        title: `Production ${i}`,
+        notes: '',
+        kind,
+        status,
+        phases: [{ type: 'shoot', start: new Date(s), end: new Date(e) }],
+        start: new Date(s),
+        end: new Date(e),
+        placedSeq: seq,
+        bumps: [],
+        action: 'create',
+        actor: { userId: 'bench', organisationId: 'bench', role: 'staff' },
+        at: now,
+        createdAt: now,
+        idemOrg: 'bench',
+        idemKey: `auto:${String(id)}`,
+        requestHash: '',
       });
       if (batch.length >= 1000) await flush();
     }
@@ -111,7 +140,15 @@ async function generate(total: number, years: number, facilities: Facility[]): P
 const errors: string[] = [];
 let serverChild: ReturnType<typeof spawn> | undefined;
 
-interface Result { name: string; requests: number; seconds: number; p50: number; p95: number; p99: number; statuses: Record<string, number> }
+interface Result {
+  name: string;
+  requests: number;
+  seconds: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statuses: Record<string, number>;
+}
 
 function pct(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -119,7 +156,13 @@ function pct(sorted: number[], p: number): number {
 }
 
 /** Closed-loop load: `concurrency` clients, `count` requests in all, stops at `maxSeconds`. */
-async function load(name: string, count: number, concurrency: number, maxSeconds: number, send: (i: number) => Promise<Response>): Promise<Result> {
+async function load(
+  name: string,
+  count: number,
+  concurrency: number,
+  maxSeconds: number,
+  send: (i: number) => Promise<Response>,
+): Promise<Result> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let next = 0;
@@ -150,7 +193,15 @@ async function load(name: string, count: number, concurrency: number, maxSeconds
   const seconds = (performance.now() - started) / 1000;
   if (latencies.length < count) process.stdout.write('\n');
   latencies.sort((a, b) => a - b);
-  return { name, requests: latencies.length, seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), statuses };
+  return {
+    name,
+    requests: latencies.length,
+    seconds,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    statuses,
+  };
 }
 
 async function main(): Promise<void> {
@@ -168,8 +219,17 @@ async function main(): Promise<void> {
   const uri = url.toString();
   const db = connectDatabase(uri, createLogger('warn'));
   await db.ready;
-  const info = (await mongoose.connection.db!.admin().command({ buildInfo: 1 }).catch(() => ({}))) as { version?: string; ferretdbVersion?: string };
-  const dbLabel = process.env.BENCH_DB_LABEL ?? (embedded ? embedded.kind : info.ferretdbVersion ? `FerretDB ${info.ferretdbVersion}` : `MongoDB ${info.version ?? '?'}`);
+  const info = (await mongoose.connection
+    .db!.admin()
+    .command({ buildInfo: 1 })
+    .catch(() => ({}))) as { version?: string; ferretdbVersion?: string };
+  const dbLabel =
+    process.env.BENCH_DB_LABEL ??
+    (embedded
+      ? embedded.kind
+      : info.ferretdbVersion
+        ? `FerretDB ${info.ferretdbVersion}`
+        : `MongoDB ${info.version ?? '?'}`);
   await ensureIndexes();
   await seedCatalogue(readCatalogueSeed());
   const facilities = (await catalogueService.loadTree()).all;
@@ -181,17 +241,47 @@ async function main(): Promise<void> {
   const crewOrg = await organisationService.create('production', 'Bench production');
   const staffOrg = await organisationService.create('cluster', 'Bench cluster');
   const partnerOrg = await organisationService.create('partner', 'Bench partner');
-  const crewUser = await userService.create({ email: 'crew@bench.example', password, role: 'crew', organisationId: crewOrg.id, name: 'Crew' });
-  await userService.create({ email: 'partner@bench.example', password, role: 'partner', organisationId: partnerOrg.id, name: 'Partner' });
-  await userService.create({ email: 'staff@bench.example', password, role: 'staff', organisationId: staffOrg.id, name: 'Staff' });
+  const crewUser = await userService.create({
+    email: 'crew@bench.example',
+    password,
+    role: 'crew',
+    organisationId: crewOrg.id,
+    name: 'Crew',
+  });
+  await userService.create({
+    email: 'partner@bench.example',
+    password,
+    role: 'partner',
+    organisationId: partnerOrg.id,
+    name: 'Partner',
+  });
+  await userService.create({
+    email: 'staff@bench.example',
+    password,
+    role: 'staff',
+    organisationId: staffOrg.id,
+    name: 'Staff',
+  });
 
   // The real server, as a separate process.
   const spawnedAt = performance.now();
   let preloadLine = '';
-  const child = (serverChild = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(repoRoot, 'server/dist/main.js')], {
-    env: { ...process.env, MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', SEED_ON_EMPTY: 'false' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }));
+  const child = (serverChild = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(repoRoot, 'server/dist/main.js')],
+    {
+      env: {
+        ...process.env,
+        MONGODB_URI: uri,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        SEED_ON_EMPTY: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  ));
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start in 30 s')), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -220,9 +310,16 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   const login = async (email: string) => {
-    const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     const body = (await res.json()) as { csrfToken: string };
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('moskino_session='))!.split(';')[0]!;
+    const cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('moskino_session='))!
+      .split(';')[0]!;
     return { cookie, csrf: body.csrfToken };
   };
   const crew = await login(crewUser.email);
@@ -230,7 +327,11 @@ async function main(): Promise<void> {
   const staff = await login('staff@bench.example');
   const get = (s: { cookie: string }, p: string) => fetch(baseUrl + p, { headers: { cookie: s.cookie } });
   const post = (s: { cookie: string; csrf: string }, p: string, body: unknown) =>
-    fetch(baseUrl + p, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(baseUrl + p, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   const now = Date.now();
   const from90 = toMoscowIso(floorToGrid(now, 'day'));
@@ -239,29 +340,68 @@ async function main(): Promise<void> {
   // Warm-up (not in the table): the first availability call, right after start and sign-in. The server
   // loads the booking replicas in the background from start-up; the call waits for the roots not loaded yet.
   const warm = performance.now();
-  await (await fetch(`${baseUrl}/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to365)}`, { headers: { cookie: partner.cookie }, signal: AbortSignal.timeout(300_000) })).arrayBuffer();
+  await (
+    await fetch(`${baseUrl}/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to365)}`, {
+      headers: { cookie: partner.cookie },
+      signal: AbortSignal.timeout(300_000),
+    })
+  ).arrayBuffer();
   const warmSeconds = (performance.now() - warm) / 1000;
   const sinceStartSeconds = (performance.now() - spawnedAt) / 1000;
-  say(`first availability call: took ${warmSeconds.toFixed(1)} s, answered ${sinceStartSeconds.toFixed(1)} s after the server process was started`);
+  say(
+    `first availability call: took ${warmSeconds.toFixed(1)} s, answered ${sinceStartSeconds.toFixed(1)} s after the server process was started`,
+  );
   const results: Result[] = [];
   const n = (x: number) => Math.max(1, Math.round(x * scale));
   results.push(await load('baseline GET /api/health', n(1000), 8, 60, () => fetch(`${baseUrl}/api/health`)));
-  results.push(await load('signed-in baseline GET /api/auth/me (session lookup)', n(300), 4, 60, () => get(partner, '/api/auth/me')));
-  results.push(await load('availability, whole catalogue, 90 days (partner)', n(300), 4, 120, () => get(partner, `/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to90)}`)));
-  results.push(await load('availability, whole catalogue, 1 year (partner)', n(60), 2, 120, () => get(partner, `/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to365)}`)));
+  results.push(
+    await load('signed-in baseline GET /api/auth/me (session lookup)', n(300), 4, 60, () =>
+      get(partner, '/api/auth/me'),
+    ),
+  );
+  results.push(
+    await load('availability, whole catalogue, 90 days (partner)', n(300), 4, 120, () =>
+      get(partner, `/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to90)}`),
+    ),
+  );
+  results.push(
+    await load('availability, whole catalogue, 1 year (partner)', n(60), 2, 120, () =>
+      get(partner, `/api/availability?from=${encodeURIComponent(from90)}&to=${encodeURIComponent(to365)}`),
+    ),
+  );
   // Capacity (issue 6): computed in code from plain finds over a year of the whole catalogue.
   const yearFrom = toMoscowIso(floorToGrid(now, 'day') - 182 * DAY_MS);
   const yearTo = toMoscowIso(floorToGrid(now, 'day') + 183 * DAY_MS);
-  results.push(await load('utilisation, whole catalogue, 1 year by week (staff)', n(40), 2, 120, () => get(staff, `/api/staff/utilisation?from=${encodeURIComponent(yearFrom)}&to=${encodeURIComponent(yearTo)}&granularity=week&level=facility`)));
-  results.push(await load('utilisation, whole catalogue, 1 year by month per site (staff)', n(40), 2, 120, () => get(staff, `/api/staff/utilisation?from=${encodeURIComponent(yearFrom)}&to=${encodeURIComponent(yearTo)}&granularity=month&level=site`)));
+  results.push(
+    await load('utilisation, whole catalogue, 1 year by week (staff)', n(40), 2, 120, () =>
+      get(
+        staff,
+        `/api/staff/utilisation?from=${encodeURIComponent(yearFrom)}&to=${encodeURIComponent(yearTo)}&granularity=week&level=facility`,
+      ),
+    ),
+  );
+  results.push(
+    await load('utilisation, whole catalogue, 1 year by month per site (staff)', n(40), 2, 120, () =>
+      get(
+        staff,
+        `/api/staff/utilisation?from=${encodeURIComponent(yearFrom)}&to=${encodeURIComponent(yearTo)}&granularity=month&level=site`,
+      ),
+    ),
+  );
   // Creation on free facilities: the last months of the horizon are empty; each request its own day.
   const free = facilities.filter((f) => f.bookable && f.parentId === null);
   const freeStart = floorToGrid(now + 600 * DAY_MS, 'day');
   results.push(
     await load('create hold on a free facility', n(300), 8, 120, (i) => {
       const f = free[i % free.length]!;
-      const d = freeStart + Math.floor(i / free.length) * 2 * DAY_MS + (f.rules.bookingUnit === 'shift' ? 8 * 3_600_000 : 0);
-      return post(crew, '/api/bookings', { facilityId: f.id, title: `Bench ${i}`, kind: 'hold', phases: [{ type: 'shoot', start: toMoscowIso(d), end: toMoscowIso(d + unitMs(f.rules.bookingUnit)) }] });
+      const d =
+        freeStart + Math.floor(i / free.length) * 2 * DAY_MS + (f.rules.bookingUnit === 'shift' ? 8 * 3_600_000 : 0);
+      return post(crew, '/api/bookings', {
+        facilityId: f.id,
+        title: `Bench ${i}`,
+        kind: 'hold',
+        phases: [{ type: 'shoot', start: toMoscowIso(d), end: toMoscowIso(d + unitMs(f.rules.bookingUnit)) }],
+      });
     }),
   );
   // Contention: 50 clients, firm requests on one zone and its sets, overlapping.
@@ -272,7 +412,12 @@ async function main(): Promise<void> {
     await load('create firm under contention (50 clients, one zone)', n(500), 50, 180, (i) => {
       const f = zoneFamily[i % zoneFamily.length]!;
       const d = cStart + (i % 7) * DAY_MS;
-      return post(crew, '/api/bookings', { facilityId: f.id, title: `Contention ${i}`, kind: 'firm', phases: [{ type: 'shoot', start: toMoscowIso(d), end: toMoscowIso(d + 2 * DAY_MS) }] });
+      return post(crew, '/api/bookings', {
+        facilityId: f.id,
+        title: `Contention ${i}`,
+        kind: 'firm',
+        phases: [{ type: 'shoot', start: toMoscowIso(d), end: toMoscowIso(d + 2 * DAY_MS) }],
+      });
     }),
   );
   clearInterval(memTimer);
@@ -284,7 +429,11 @@ async function main(): Promise<void> {
   await embedded?.stop();
 
   const row = (r: Result) =>
-    `| ${r.name} | ${r.requests} | ${(r.requests / r.seconds).toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.p95 / results[0]!.p95).toFixed(1)}× | ${Object.entries(r.statuses).map(([k, v]) => `${k}: ${v}`).join(', ')} |`;
+    `| ${r.name} | ${r.requests} | ${(r.requests / r.seconds).toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.p95 / results[0]!.p95).toFixed(1)}× | ${Object.entries(
+      r.statuses,
+    )
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} |`;
   const md = [
     '# Benchmarks',
     '',
@@ -313,11 +462,14 @@ async function main(): Promise<void> {
 }
 
 // A bound on the whole run (generation included): BENCH_MAX_MINUTES, default 30.
-const watchdog = setTimeout(() => {
-  process.stderr.write('[bench] gave up: the run took longer than BENCH_MAX_MINUTES\n');
-  serverChild?.kill('SIGKILL');
-  process.exit(2);
-}, Number(process.env.BENCH_MAX_MINUTES ?? 30) * 60_000);
+const watchdog = setTimeout(
+  () => {
+    process.stderr.write('[bench] gave up: the run took longer than BENCH_MAX_MINUTES\n');
+    serverChild?.kill('SIGKILL');
+    process.exit(2);
+  },
+  Number(process.env.BENCH_MAX_MINUTES ?? 30) * 60_000,
+);
 watchdog.unref();
 
 main().then(

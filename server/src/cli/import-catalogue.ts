@@ -42,27 +42,38 @@ async function run(): Promise<void> {
     }
     const list = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;
     // A file of another shape (e.g. the seed file, which `npm run seed` loads) is refused, not read as empty.
-    if (!Array.isArray(list)) throw new Error(`${file}: expected an array of rows or {"rows": [...]}, as exported by GET /api/admin/catalogue/export`);
+    if (!Array.isArray(list))
+      throw new Error(
+        `${file}: expected an array of rows or {"rows": [...]}, as exported by GET /api/admin/catalogue/export`,
+      );
     if (list.length === 0) throw new Error(`${file}: no rows to import`);
     rows = list.map((value, i) => ({ line: i + 1, value }));
   }
   const config = loadConfig();
   const log = createLogger('warn');
   let uri = config.MONGODB_URI;
-  const embedded = uri ? undefined : await startEmbeddedDatabase(path.resolve(config.MOSKINO_DATA_DIR ?? path.join(repoRoot, 'data')), console.log);
+  const embedded = uri
+    ? undefined
+    : await startEmbeddedDatabase(path.resolve(config.MOSKINO_DATA_DIR ?? path.join(repoRoot, 'data')), console.log);
   uri ??= embedded!.uri;
   const db = connectDatabase(uri, log);
   try {
     await db.ready;
     await ensureIndexes();
     console.log(`Validating ${rows.length} rows of ${file}…`);
-    const result = await catalogueAdminService.import({ userId: 'cli', organisationId: 'cli', role: 'admin' }, rows, { dryRun, initialProblems: problems, onProgress: bar });
+    const result = await catalogueAdminService.import({ userId: 'cli', organisationId: 'cli', role: 'admin' }, rows, {
+      dryRun,
+      initialProblems: problems,
+      onProgress: bar,
+    });
     for (const p of result.problems) console.log(`line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`);
     if (result.problems.length) {
       console.log(`Nothing imported: ${result.problems.length} problem(s).`);
       process.exitCode = 1;
     } else {
-      console.log(`${result.imported ? 'Imported' : 'Dry run'}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`);
+      console.log(
+        `${result.imported ? 'Imported' : 'Dry run'}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
+      );
     }
   } finally {
     await db.close();

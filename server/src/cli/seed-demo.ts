@@ -54,9 +54,17 @@ export async function seedDemo(
     orgIds.set(org.key, (await organisationService.upsertByKey(org.key, org.kind, org.name)).id);
   }
   for (const u of demoUsers) {
-    await userService.upsert({ email: u.email, name: u.name, role: u.role, organisationId: orgIds.get(u.org)!, password });
+    await userService.upsert({
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      organisationId: orgIds.get(u.org)!,
+      password,
+    });
   }
   const emails = demoUsers.map((u) => u.email);
-  say(`Demo users: ${emails.join(', ')} (password ${config.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : `"${DEFAULT_DEMO_PASSWORD}"`})`);
+  say(
+    `Demo users: ${emails.join(', ')} (password ${config.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : `"${DEFAULT_DEMO_PASSWORD}"`})`,
+  );
   return { created: true, emails };
 }

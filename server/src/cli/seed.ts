@@ -14,7 +14,9 @@ export function progressPrinter(title: string): (p: SeedProgress) => void {
     if (tty) {
       const width = 30;
       const filled = Math.round((done / total) * width);
-      process.stdout.write(`\r${title} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.padEnd(28).slice(0, 28)}`);
+      process.stdout.write(
+        `\r${title} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.padEnd(28).slice(0, 28)}`,
+      );
       if (done === total) process.stdout.write('\n');
     } else if (pct >= lastPct + 10 || done === total) {
       lastPct = pct;
@@ -28,7 +30,9 @@ async function run(): Promise<void> {
   const config = loadConfig();
   const log = createLogger('warn');
   let uri = config.MONGODB_URI;
-  const embedded = uri ? undefined : await startEmbeddedDatabase(path.resolve(config.MOSKINO_DATA_DIR ?? path.join(repoRoot, 'data')), console.log);
+  const embedded = uri
+    ? undefined
+    : await startEmbeddedDatabase(path.resolve(config.MOSKINO_DATA_DIR ?? path.join(repoRoot, 'data')), console.log);
   uri ??= embedded!.uri;
   const db = connectDatabase(uri, log);
   await db.ready;

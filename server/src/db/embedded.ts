@@ -106,11 +106,27 @@ async function startFerret(bin: string, dataDir: string): Promise<EmbeddedDataba
   const port = await freePort();
   const child = spawn(
     bin,
-    ['-handler', 'sqlite', '-sqlite-url', `file:${dir}/`, '-listen', `127.0.0.1:${port}`, '-parent-pid', String(process.pid), '-log-level', 'error'],
+    [
+      '-handler',
+      'sqlite',
+      '-sqlite-url',
+      `file:${dir}/`,
+      '-listen',
+      `127.0.0.1:${port}`,
+      '-parent-pid',
+      String(process.pid),
+      '-log-level',
+      'error',
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   await waitForPort(port, child, 30_000);
-  return { kind: 'ferretdb-sqlite', uri: `mongodb://127.0.0.1:${port}/moskino`, dataDir: dir, stop: () => stopChild(child) };
+  return {
+    kind: 'ferretdb-sqlite',
+    uri: `mongodb://127.0.0.1:${port}/moskino`,
+    dataDir: dir,
+    stop: () => stopChild(child),
+  };
 }
 
 async function startMemoryServer(dataDir: string): Promise<EmbeddedDatabase> {

@@ -13,7 +13,8 @@ function isDbUnavailable(err: unknown): boolean {
     name === 'MongoNotConnectedError' ||
     name === 'MongoTopologyClosedError' ||
     name === 'MongoPoolClearedError' ||
-    (name === 'MongooseError' && /buffering timed out|before initial connection|Connection was force closed/i.test(err.message)) ||
+    (name === 'MongooseError' &&
+      /buffering timed out|before initial connection|Connection was force closed/i.test(err.message)) ||
     mongoose.connection.readyState !== 1
   );
 }
@@ -38,9 +39,13 @@ export function toAppError(err: unknown): AppError {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) log.error({ err, method: req.method, url: loggablePath(req.originalUrl) }, 'request failed');
+    if (appError.status >= 500)
+      log.error({ err, method: req.method, url: loggablePath(req.originalUrl) }, 'request failed');
     if (res.headersSent) return;
-    if (appError.code === 'rate_limited' && typeof (appError.details as { retryAfterSeconds?: number })?.retryAfterSeconds === 'number') {
+    if (
+      appError.code === 'rate_limited' &&
+      typeof (appError.details as { retryAfterSeconds?: number })?.retryAfterSeconds === 'number'
+    ) {
       res.setHeader('Retry-After', String((appError.details as { retryAfterSeconds: number }).retryAfterSeconds));
     }
     res.status(appError.status).json(appError.toBody());

@@ -8,7 +8,8 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A compact, readable rendering of a JSON Schema: refs become links. */
 function schemaHtml(schema: unknown, depth = 0): string {
@@ -23,18 +24,24 @@ function schemaHtml(schema: unknown, depth = 0): string {
   if (s.description) notes.push(esc(s.description));
   if (s.pattern) notes.push(`pattern <code>${esc(s.pattern)}</code>`);
   if (s.format) notes.push(`format ${esc(s.format)}`);
-  for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const) if (s[k] !== undefined) notes.push(`${k} ${esc(s[k])}`);
+  for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const)
+    if (s[k] !== undefined) notes.push(`${k} ${esc(s[k])}`);
   const note = notes.length ? ` <span class="note">${notes.join('; ')}</span>` : '';
-  if (Array.isArray(s.enum)) return `<code>${s.enum.map((v: unknown) => esc(JSON.stringify(v))).join(' | ')}</code>${note}`;
+  if (Array.isArray(s.enum))
+    return `<code>${s.enum.map((v: unknown) => esc(JSON.stringify(v))).join(' | ')}</code>${note}`;
   if (s.const !== undefined) return `<code>${esc(JSON.stringify(s.const))}</code>${note}`;
   for (const k of ['anyOf', 'oneOf', 'allOf'] as const) {
-    if (Array.isArray(s[k])) return `${k === 'allOf' ? 'all of' : 'one of'}: ${s[k].map((x: unknown) => schemaHtml(x, depth + 1)).join(' <b>|</b> ')}${note}`;
+    if (Array.isArray(s[k]))
+      return `${k === 'allOf' ? 'all of' : 'one of'}: ${s[k].map((x: unknown) => schemaHtml(x, depth + 1)).join(' <b>|</b> ')}${note}`;
   }
   if (s.type === 'array') return `array of ${schemaHtml(s.items, depth + 1)}${note}`;
   if (s.type === 'object' || s.properties) {
     const required = new Set<string>(s.required ?? []);
     const rows = Object.entries((s.properties ?? {}) as Record<string, unknown>)
-      .map(([k, v]) => `<tr><td><code>${esc(k)}</code>${required.has(k) ? '' : ' <span class="opt">optional</span>'}</td><td>${schemaHtml(v, depth + 1)}</td></tr>`)
+      .map(
+        ([k, v]) =>
+          `<tr><td><code>${esc(k)}</code>${required.has(k) ? '' : ' <span class="opt">optional</span>'}</td><td>${schemaHtml(v, depth + 1)}</td></tr>`,
+      )
       .join('');
     const extra = s.additionalProperties === false ? '<span class="note">no other fields</span>' : '';
     return rows ? `object ${extra}${note}<table class="props">${rows}</table>` : `<code>object</code>${note}`;
@@ -53,7 +60,10 @@ export function renderDocsPage(doc: Json): string {
       const params = (op.parameters ?? []) as Json[];
       const paramHtml = params.length
         ? `<h4>Parameters</h4><table class="props"><tr><th>name</th><th>in</th><th>schema</th></tr>${params
-            .map((p) => `<tr><td><code>${esc(p.name)}</code>${p.required ? '' : ' <span class="opt">optional</span>'}</td><td>${esc(p.in)}</td><td>${schemaHtml(p.schema)}${p.description ? ` <span class="note">${esc(p.description)}</span>` : ''}</td></tr>`)
+            .map(
+              (p) =>
+                `<tr><td><code>${esc(p.name)}</code>${p.required ? '' : ' <span class="opt">optional</span>'}</td><td>${esc(p.in)}</td><td>${schemaHtml(p.schema)}${p.description ? ` <span class="note">${esc(p.description)}</span>` : ''}</td></tr>`,
+            )
             .join('')}</table>`
         : '';
       const body = op.requestBody?.content?.['application/json']?.schema;
@@ -61,7 +71,11 @@ export function renderDocsPage(doc: Json): string {
       const responses = Object.entries((op.responses ?? {}) as Record<string, Json>)
         .map(([status, r]) => {
           const [type, media] = Object.entries((r.content ?? {}) as Record<string, Json>)[0] ?? [];
-          const shape = type ? (type === 'application/json' && media?.schema ? schemaHtml(media.schema) : `<code>${esc(type)}</code>`) : '';
+          const shape = type
+            ? type === 'application/json' && media?.schema
+              ? schemaHtml(media.schema)
+              : `<code>${esc(type)}</code>`
+            : '';
           return `<tr><td class="status s${esc(status[0])}">${esc(status)}</td><td>${esc(r.description)}</td><td>${shape}</td></tr>`;
         })
         .join('');
@@ -74,11 +88,16 @@ ${paramHtml}${bodyHtml}
 <h4>Responses</h4><table class="props">${responses}</table>
 </section>`;
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
-      toc.set(tag, [...(toc.get(tag) ?? []), `<li><a href="#${esc(anchor)}"><span class="method ${esc(method)}">${esc(method.toUpperCase())}</span> ${esc(path)}</a></li>`]);
+      toc.set(tag, [
+        ...(toc.get(tag) ?? []),
+        `<li><a href="#${esc(anchor)}"><span class="method ${esc(method)}">${esc(method.toUpperCase())}</span> ${esc(path)}</a></li>`,
+      ]);
     }
   }
   const schemas = Object.entries((doc.components?.schemas ?? {}) as Record<string, unknown>)
-    .map(([name, s]) => `<section class="schema" id="schema-${esc(name)}"><h3>${esc(name)}</h3>${schemaHtml(s)}</section>`)
+    .map(
+      ([name, s]) => `<section class="schema" id="schema-${esc(name)}"><h3>${esc(name)}</h3>${schemaHtml(s)}</section>`,
+    )
     .join('\n');
   const info = doc.info ?? {};
   return `<!doctype html>

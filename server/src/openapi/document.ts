@@ -36,7 +36,12 @@ function components(): { schemas: Record<string, Json>; byIo: Map<z.ZodType, str
       registry.add(n.schema, { id: n.name });
       refs[io].set(n.schema, n.name);
     }
-    const out = z.toJSONSchema(registry, { target: 'draft-2020-12', io, unrepresentable: 'any', uri: (id) => `${REF}${id}` });
+    const out = z.toJSONSchema(registry, {
+      target: 'draft-2020-12',
+      io,
+      unrepresentable: 'any',
+      uri: (id) => `${REF}${id}`,
+    });
     for (const [id, s] of Object.entries(out.schemas)) schemas[id] = strip(s as Json);
   }
   return { schemas, byIo: [refs.input, refs.output] };
@@ -63,16 +68,34 @@ export function buildOpenApiDocument(routeTable: readonly RouteDef[]): Json {
     const parameters: Json[] = [];
     const paramSchema = spec.params ? (schemaOf(spec.params, 'input') as { properties?: Record<string, Json> }) : {};
     for (const name of pathParamNames(def.path)) {
-      parameters.push({ name, in: 'path', required: true, schema: paramSchema.properties?.[name] ?? { type: 'string' } });
+      parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        schema: paramSchema.properties?.[name] ?? { type: 'string' },
+      });
     }
     if (spec.query) {
       const q = schemaOf(spec.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
       for (const [name, s] of Object.entries(q.properties ?? {})) {
         const { description, ...rest } = s as Json & { description?: string };
-        parameters.push({ name, in: 'query', required: (q.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) });
+        parameters.push({
+          name,
+          in: 'query',
+          required: (q.required ?? []).includes(name),
+          schema: rest,
+          ...(description ? { description } : {}),
+        });
       }
     }
-    for (const h of spec.headers ?? []) parameters.push({ name: h.name, in: 'header', required: h.required ?? false, description: h.description, schema: { type: 'string' } });
+    for (const h of spec.headers ?? [])
+      parameters.push({
+        name: h.name,
+        in: 'header',
+        required: h.required ?? false,
+        description: h.description,
+        schema: { type: 'string' },
+      });
 
     const responses: Record<string, Json> = {};
     for (const [status, r] of Object.entries(spec.responses)) {
@@ -81,14 +104,25 @@ export function buildOpenApiDocument(routeTable: readonly RouteDef[]): Json {
         ...(r.schema
           ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } }
           : r.contentType
-            ? { content: { [r.contentType]: { schema: r.contentType.endsWith('json') ? { type: 'object' } : { type: 'string' } } } }
+            ? {
+                content: {
+                  [r.contentType]: { schema: r.contentType.endsWith('json') ? { type: 'object' } : { type: 'string' } },
+                },
+              }
             : {}),
       };
     }
-    const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: `${REF}Error` } } } });
-    if (spec.body || spec.query || spec.params) responses['400'] ??= error('Invalid input (validation_failed, invalid_id, malformed_json, bad_request)');
+    const error = (description: string) => ({
+      description,
+      content: { 'application/json': { schema: { $ref: `${REF}Error` } } },
+    });
+    if (spec.body || spec.query || spec.params)
+      responses['400'] ??= error('Invalid input (validation_failed, invalid_id, malformed_json, bad_request)');
     if (def.access !== 'public') responses['401'] ??= error('Not signed in, or an unknown or revoked API key');
-    if (def.access !== 'public' || def.method !== 'get') responses['403'] ??= error('The role may not do this, a missing CSRF token, or an API key on a state-changing route');
+    if (def.access !== 'public' || def.method !== 'get')
+      responses['403'] ??= error(
+        'The role may not do this, a missing CSRF token, or an API key on a state-changing route',
+      );
     if (pathParamNames(def.path).length) responses['404'] ??= error('Not found');
     if (def.access !== 'public' && def.method === 'get') responses['429'] ??= error('API key rate limit (Retry-After)');
 
@@ -100,7 +134,9 @@ export function buildOpenApiDocument(routeTable: readonly RouteDef[]): Json {
       'x-access': def.access,
       security: securityOf(def),
       ...(parameters.length ? { parameters } : {}),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
+      ...(spec.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } }
+        : {}),
       responses,
     };
     const p = openApiPath(def.path);
@@ -128,7 +164,12 @@ export function buildOpenApiDocument(routeTable: readonly RouteDef[]): Json {
       schemas,
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'moskino_session', description: 'Set by POST /api/auth/login' },
-        csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The csrfToken of the session, on POST/PATCH/PUT/DELETE' },
+        csrf: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-CSRF-Token',
+          description: 'The csrfToken of the session, on POST/PATCH/PUT/DELETE',
+        },
         apiKey: { type: 'http', scheme: 'bearer', description: 'A partner API key (mkk_…): read-only, rate-limited' },
       },
     },
@@ -142,7 +183,9 @@ function operationId(def: RouteDef): string {
     .split(/[/\-.\s]+/)
     .filter(Boolean)
     .map((w) => (w.startsWith(':') ? `by ${w.slice(1)}` : w));
-  const camel = [def.method, ...words.flatMap((w) => w.split(' '))].map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
+  const camel = [def.method, ...words.flatMap((w) => w.split(' '))]
+    .map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1)))
+    .join('');
   return camel.replace(/[^A-Za-z0-9]/g, '');
 }
 

@@ -79,11 +79,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 }
 
 /** Shortcut: a new organisation of the role's kind, a user in it, signed in. */
-export async function signInAs(
-  baseUrl: string,
-  role: Role,
-  opts: { organisationId?: string } = {},
-): Promise<Session> {
+export async function signInAs(baseUrl: string, role: Role, opts: { organisationId?: string } = {}): Promise<Session> {
   const kind: OrganisationKind = role === 'crew' ? 'production' : role === 'partner' ? 'partner' : 'cluster';
   const organisationId = opts.organisationId ?? (await createOrganisation(kind)).id;
   const user = await createUser({ role, organisationId });

@@ -1,5 +1,16 @@
 import mongoose from 'mongoose';
-import { DAY_MS, floorToGrid, holdRanks, invariantViolations, isLive, rankProblems, reduceVersions, toMoscowIso, topologyOf, type LiveBooking } from '@moskino/shared';
+import {
+  DAY_MS,
+  floorToGrid,
+  holdRanks,
+  invariantViolations,
+  isLive,
+  rankProblems,
+  reduceVersions,
+  toMoscowIso,
+  topologyOf,
+  type LiveBooking,
+} from '@moskino/shared';
 import { BookingVersionModel, type BookingVersionDoc } from '../../src/features/bookings/models.js';
 import { toRecord } from '../../src/features/bookings/presenter.js';
 import { catalogueService } from '../../src/features/catalogue/service.js';
@@ -21,7 +32,11 @@ export async function facilityIds(): Promise<Map<string, string>> {
  * exactly 1..n; per booking, versions are exactly 1..k; live bookings never overlap where one blocks
  * the other (hierarchy and buffers included); hold ranks are distinct and dense.
  */
-export async function checkInvariant(): Promise<{ live: LiveBooking[]; docs: BookingVersionDoc[]; ranks: Map<string, number> }> {
+export async function checkInvariant(): Promise<{
+  live: LiveBooking[];
+  docs: BookingVersionDoc[];
+  ranks: Map<string, number>;
+}> {
   const docs = await BookingVersionModel.find({}).lean<BookingVersionDoc[]>();
   const tree = await catalogueService.loadTree();
   const topo = topologyOf(tree.all);
@@ -32,7 +47,8 @@ export async function checkInvariant(): Promise<{ live: LiveBooking[]; docs: Boo
     seqByRoot.set(r, [...(seqByRoot.get(r) ?? []), d.seq]);
     const b = String(d.bookingId);
     versionsByBooking.set(b, [...(versionsByBooking.get(b) ?? []), d.version]);
-    if (tree.byId.get(String(d.facilityId))?.rootId !== r) throw new Error(`version ${String(d._id)} carries the wrong root`);
+    if (tree.byId.get(String(d.facilityId))?.rootId !== r)
+      throw new Error(`version ${String(d._id)} carries the wrong root`);
   }
   for (const [root, seqs] of seqByRoot) {
     const sorted = [...seqs].sort((a, b) => a - b);

@@ -60,7 +60,8 @@ export function parseIcal(text: string): IcalComponent {
       stack.push(c);
     } else if (name === 'END') {
       const open = stack.pop();
-      if (!open || open.type !== value.toUpperCase()) throw new Error(`END:${value} does not close ${open?.type ?? 'anything'}`);
+      if (!open || open.type !== value.toUpperCase())
+        throw new Error(`END:${value} does not close ${open?.type ?? 'anything'}`);
     } else {
       if (!stack.length) throw new Error(`property ${name} outside a component`);
       stack[stack.length - 1]!.props.push({ name, params, value });
@@ -69,11 +70,13 @@ export function parseIcal(text: string): IcalComponent {
   if (stack.length) throw new Error(`unclosed ${stack.map((c) => c.type).join(' > ')}`);
   if (root.length !== 1 || root[0]!.type !== 'VCALENDAR') throw new Error('exactly one VCALENDAR expected');
   const cal = root[0]!;
-  for (const req of ['VERSION', 'PRODID']) if (cal.all(req).length !== 1) throw new Error(`VCALENDAR needs exactly one ${req}`);
+  for (const req of ['VERSION', 'PRODID'])
+    if (cal.all(req).length !== 1) throw new Error(`VCALENDAR needs exactly one ${req}`);
   if (cal.get('VERSION') !== '2.0') throw new Error('VERSION must be 2.0');
   const uids = new Set<string>();
   for (const ev of cal.children.filter((c) => c.type === 'VEVENT')) {
-    for (const req of ['UID', 'DTSTAMP', 'DTSTART']) if (ev.all(req).length !== 1) throw new Error(`VEVENT needs exactly one ${req}`);
+    for (const req of ['UID', 'DTSTAMP', 'DTSTART'])
+      if (ev.all(req).length !== 1) throw new Error(`VEVENT needs exactly one ${req}`);
     for (const t of ['DTSTAMP', 'DTSTART', 'DTEND']) {
       const p = ev.props.find((x) => x.name === t);
       if (p && !dateTime.test(p.value)) throw new Error(`${t} is not a DATE-TIME: ${p.value}`);
@@ -81,7 +84,8 @@ export function parseIcal(text: string): IcalComponent {
     }
     if (ev.get('DTEND') && ev.get('DTEND')! <= ev.get('DTSTART')!) throw new Error('DTEND must be after DTSTART');
     const status = ev.get('STATUS');
-    if (status && !['TENTATIVE', 'CONFIRMED', 'CANCELLED'].includes(status)) throw new Error(`bad VEVENT STATUS ${status}`);
+    if (status && !['TENTATIVE', 'CONFIRMED', 'CANCELLED'].includes(status))
+      throw new Error(`bad VEVENT STATUS ${status}`);
     if (uids.has(ev.get('UID')!)) throw new Error(`duplicate UID ${ev.get('UID')}`);
     uids.add(ev.get('UID')!);
   }

@@ -40,13 +40,22 @@ for (let i = 0; iterations === 0 || i < iterations; i++) {
       const len = (1 + Math.floor(rand() * 3)) * (unit === 'shift' ? 12 * 3_600_000 : DAY_MS);
       const kind = pick(['hold', 'hold', 'firm', 'firm', 'blackout']);
       const caller = kind === 'blackout' ? staff : crew();
-      const res = await bookingService.create(caller, { facilityId: f.id, title: `w${process.pid}-${i}`, kind, phases: [{ type: 'shoot', start: toMoscowIso(start), end: toMoscowIso(start + len) }] });
+      const res = await bookingService.create(caller, {
+        facilityId: f.id,
+        title: `w${process.pid}-${i}`,
+        kind,
+        phases: [{ type: 'shoot', start: toMoscowIso(start), end: toMoscowIso(start + len) }],
+      });
       mine.push({ id: res.booking.id, caller });
     } else {
       const b = pick(mine);
       op = pick(['cancel', 'firm', 'firm', 'confirm']);
       if (op === 'confirm') await bookingService.confirm(staff, b.id);
-      else await bookingService[op](b.caller.role === 'staff' ? staff : { ...b.caller, organisationId: b.caller.organisationId }, b.id);
+      else
+        await bookingService[op](
+          b.caller.role === 'staff' ? staff : { ...b.caller, organisationId: b.caller.organisationId },
+          b.id,
+        );
     }
   } catch (err) {
     status = err?.code ?? String(err?.message ?? err);

@@ -13,7 +13,14 @@ const staff = { userId: 'replica-worker', organisationId: 'b'.repeat(24), role: 
 try {
   const out =
     op === 'create'
-      ? (await bookingService.create(staff, { facilityId: args[0], title: 'Other process', kind: 'firm', phases: [{ type: 'shoot', start: args[1], end: args[2] }] })).booking
+      ? (
+          await bookingService.create(staff, {
+            facilityId: args[0],
+            title: 'Other process',
+            kind: 'firm',
+            phases: [{ type: 'shoot', start: args[1], end: args[2] }],
+          })
+        ).booking
       : await bookingService.cancel(staff, args[0]);
   process.stdout.write(`${JSON.stringify(out)}\n`);
 } catch (err) {

@@ -25,8 +25,22 @@ const H = 3_600_000;
 const D = 24 * H;
 const T0 = Date.parse('2027-03-01T00:00:00+03:00');
 
-const dayRules: BookingRules = { bookingUnit: 'day', minUnits: 1, maxUnits: 30, leadTimeHours: 48, horizonDays: 730, bufferMinutes: 1440 };
-const shiftRules: BookingRules = { bookingUnit: 'shift', minUnits: 1, maxUnits: 120, leadTimeHours: 24, horizonDays: 730, bufferMinutes: 60 };
+const dayRules: BookingRules = {
+  bookingUnit: 'day',
+  minUnits: 1,
+  maxUnits: 30,
+  leadTimeHours: 48,
+  horizonDays: 730,
+  bufferMinutes: 1440,
+};
+const shiftRules: BookingRules = {
+  bookingUnit: 'shift',
+  minUnits: 1,
+  maxUnits: 120,
+  leadTimeHours: 24,
+  horizonDays: 730,
+  bufferMinutes: 60,
+};
 const hourRules: BookingRules = { ...shiftRules, bookingUnit: 'hour', maxUnits: 48 };
 
 const facilities = [
@@ -39,12 +53,20 @@ const topo = topologyOf(facilities);
 
 describe('Moscow time grid', () => {
   it('matches the IANA zone (Intl) for any instant since 2015', () => {
-    const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Moscow',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     fc.assert(
-      fc.property(fc.integer({ min: Date.parse('2015-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }), (t) => {
-        const viaOffset = new Date(t + MOSCOW_OFFSET_MS).toISOString().slice(11, 16);
-        expect(fmt.format(new Date(t))).toBe(viaOffset);
-      }),
+      fc.property(
+        fc.integer({ min: Date.parse('2015-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }),
+        (t) => {
+          const viaOffset = new Date(t + MOSCOW_OFFSET_MS).toISOString().slice(11, 16);
+          expect(fmt.format(new Date(t))).toBe(viaOffset);
+        },
+      ),
     );
   });
 
@@ -61,12 +83,16 @@ describe('Moscow time grid', () => {
 
   it('floor and ceil land on the grid and bracket the instant', () => {
     fc.assert(
-      fc.property(fc.integer({ min: T0, max: T0 + 400 * D }), fc.constantFrom('hour' as const, 'shift' as const, 'day' as const), (t, unit) => {
-        const f = floorToGrid(t, unit);
-        const c = ceilToGrid(t, unit);
-        expect(isAligned(f, unit) && isAligned(c, unit)).toBe(true);
-        expect(f <= t && t <= c).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: T0, max: T0 + 400 * D }),
+        fc.constantFrom('hour' as const, 'shift' as const, 'day' as const),
+        (t, unit) => {
+          const f = floorToGrid(t, unit);
+          const c = ceilToGrid(t, unit);
+          expect(isAligned(f, unit) && isAligned(c, unit)).toBe(true);
+          expect(f <= t && t <= c).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -74,7 +100,8 @@ describe('Moscow time grid', () => {
 describe('facility rules', () => {
   const now = T0 - 10 * D;
   const ph = (start: number, end: number, type = 'shoot'): PhaseMs => ({ type, start, end });
-  const codes = (phases: PhaseMs[], rules = dayRules, kind: 'hold' | 'firm' | 'blackout' = 'hold') => checkRules(phases, rules, now, kind).map((i) => i.code);
+  const codes = (phases: PhaseMs[], rules = dayRules, kind: 'hold' | 'firm' | 'blackout' = 'hold') =>
+    checkRules(phases, rules, now, kind).map((i) => i.code);
 
   it('accepts a valid request', () => {
     expect(codes([ph(T0, T0 + 2 * D, 'build'), ph(T0 + 3 * D, T0 + 5 * D)])).toEqual([]);
@@ -87,35 +114,106 @@ describe('facility rules', () => {
     expect(codes([ph(T0, T0 + 12 * H)], shiftRules)).toContain('off_grid');
     expect(codes([ph(T0, T0 + 3 * D), ph(T0 + 2 * D, T0 + 4 * D)])).toEqual(['phases_overlap']);
     expect(codes([ph(T0, T0 + 31 * D)])).toEqual(['too_long']);
-    expect(codes([ph(now + D, now + 2 * D)].map((p) => ({ ...p, start: floorToGrid(p.start, 'day'), end: floorToGrid(p.end, 'day') })))).toContain('too_soon');
+    expect(
+      codes(
+        [ph(now + D, now + 2 * D)].map((p) => ({
+          ...p,
+          start: floorToGrid(p.start, 'day'),
+          end: floorToGrid(p.end, 'day'),
+        })),
+      ),
+    ).toContain('too_soon');
     expect(codes([ph(T0 + 800 * D, T0 + 801 * D)])).toContain('too_far_ahead');
     // Blackouts skip lead time and length, not the horizon.
     expect(codes([ph(T0, T0 + 60 * D)], dayRules, 'blackout')).toEqual([]);
   });
   it('validates the API shapes', () => {
-    const ok = createBookingSchema.safeParse({ facilityId: 'a'.repeat(24), title: 'X', kind: 'hold', phases: [{ type: 'shoot', start: '2027-03-01T00:00:00+03:00', end: '2027-03-02T00:00:00+03:00' }] });
+    const ok = createBookingSchema.safeParse({
+      facilityId: 'a'.repeat(24),
+      title: 'X',
+      kind: 'hold',
+      phases: [{ type: 'shoot', start: '2027-03-01T00:00:00+03:00', end: '2027-03-02T00:00:00+03:00' }],
+    });
     expect(ok.success).toBe(true);
-    expect(createBookingSchema.safeParse({ facilityId: 'nope', title: 'X', kind: 'hold', phases: [] }).success).toBe(false);
-    expect(createBookingSchema.safeParse({ facilityId: 'a'.repeat(24), title: 'X', kind: 'hold', phases: [{ type: 'shoot', start: '2027-03-01', end: '2027-03-02' }] }).success).toBe(false);
-    expect(availabilityQuerySchema.safeParse({ from: '2027-01-01T00:00:00Z', to: '2028-06-01T00:00:00Z' }).success).toBe(false);
-    expect(availabilityQuerySchema.safeParse({ from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' }).success).toBe(true);
+    expect(createBookingSchema.safeParse({ facilityId: 'nope', title: 'X', kind: 'hold', phases: [] }).success).toBe(
+      false,
+    );
+    expect(
+      createBookingSchema.safeParse({
+        facilityId: 'a'.repeat(24),
+        title: 'X',
+        kind: 'hold',
+        phases: [{ type: 'shoot', start: '2027-03-01', end: '2027-03-02' }],
+      }).success,
+    ).toBe(false);
+    expect(
+      availabilityQuerySchema.safeParse({ from: '2027-01-01T00:00:00Z', to: '2028-06-01T00:00:00Z' }).success,
+    ).toBe(false);
+    expect(
+      availabilityQuerySchema.safeParse({ from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' }).success,
+    ).toBe(true);
   });
 });
 
 let nextId = 0;
-function booking(facilityId: string, status: LiveBooking['status'], start: number, end: number, placedSeq: number, org = 'o1'): LiveBooking {
+function booking(
+  facilityId: string,
+  status: LiveBooking['status'],
+  start: number,
+  end: number,
+  placedSeq: number,
+  org = 'o1',
+): LiveBooking {
   const kind = status === 'held' ? 'hold' : status === 'blackout' ? 'blackout' : 'firm';
-  return { id: `b${++nextId}`, facilityId, organisationId: org, kind, status, phases: [{ type: 'shoot', start, end }], placedSeq };
+  return {
+    id: `b${++nextId}`,
+    facilityId,
+    organisationId: org,
+    kind,
+    status,
+    phases: [{ type: 'shoot', start, end }],
+    placedSeq,
+  };
 }
 
 describe('what blocks what', () => {
   it('firm time blocks holds and firm on the facility, its zone and its sets, with the buffer', () => {
     const firm = booking('setA', 'confirmed', T0, T0 + D, 1);
-    expect(decidePlacement({ facilityId: 'setA', kind: 'hold', phases: [{ type: 's', start: T0 + D, end: T0 + 2 * D }] }, [firm], topo).ok).toBe(false); // inside the buffer
-    expect(decidePlacement({ facilityId: 'setA', kind: 'hold', phases: [{ type: 's', start: T0 + D + H, end: T0 + 2 * D }] }, [firm], topo).ok).toBe(true);
-    expect(decidePlacement({ facilityId: 'zone', kind: 'firm', phases: [{ type: 's', start: T0, end: T0 + D }] }, [firm], topo).ok).toBe(false);
-    expect(decidePlacement({ facilityId: 'setB', kind: 'firm', phases: [{ type: 's', start: T0, end: T0 + D }] }, [firm], topo).ok).toBe(true);
-    expect(decidePlacement({ facilityId: 'stage', kind: 'blackout', phases: [{ type: 's', start: T0, end: T0 + D }] }, [firm], topo).ok).toBe(true);
+    expect(
+      decidePlacement(
+        { facilityId: 'setA', kind: 'hold', phases: [{ type: 's', start: T0 + D, end: T0 + 2 * D }] },
+        [firm],
+        topo,
+      ).ok,
+    ).toBe(false); // inside the buffer
+    expect(
+      decidePlacement(
+        { facilityId: 'setA', kind: 'hold', phases: [{ type: 's', start: T0 + D + H, end: T0 + 2 * D }] },
+        [firm],
+        topo,
+      ).ok,
+    ).toBe(true);
+    expect(
+      decidePlacement(
+        { facilityId: 'zone', kind: 'firm', phases: [{ type: 's', start: T0, end: T0 + D }] },
+        [firm],
+        topo,
+      ).ok,
+    ).toBe(false);
+    expect(
+      decidePlacement(
+        { facilityId: 'setB', kind: 'firm', phases: [{ type: 's', start: T0, end: T0 + D }] },
+        [firm],
+        topo,
+      ).ok,
+    ).toBe(true);
+    expect(
+      decidePlacement(
+        { facilityId: 'stage', kind: 'blackout', phases: [{ type: 's', start: T0, end: T0 + D }] },
+        [firm],
+        topo,
+      ).ok,
+    ).toBe(true);
   });
   it('holds stack, but block firm time; the first hold can go firm and releases the ones behind it', () => {
     const h1 = booking('zone', 'held', T0, T0 + D, 1);
@@ -130,11 +228,19 @@ describe('what blocks what', () => {
   });
   it('suggests the nearest free windows of the same length', () => {
     const firm = booking('setA', 'confirmed', T0, T0 + 3 * D, 1);
-    const s = suggestWindows({ facilityId: 'setA', kind: 'firm', phases: [{ type: 's', start: T0 + D, end: T0 + 2 * D }] }, [firm], topo, dayRules, T0 - 30 * D);
+    const s = suggestWindows(
+      { facilityId: 'setA', kind: 'firm', phases: [{ type: 's', start: T0 + D, end: T0 + 2 * D }] },
+      [firm],
+      topo,
+      dayRules,
+      T0 - 30 * D,
+    );
     expect(s).toHaveLength(3);
     for (const w of s) {
       expect(w.end - w.start).toBe(D);
-      expect(decidePlacement({ facilityId: 'setA', kind: 'firm', phases: [{ type: 's', ...w }] }, [firm], topo).ok).toBe(true);
+      expect(
+        decidePlacement({ facilityId: 'setA', kind: 'firm', phases: [{ type: 's', ...w }] }, [firm], topo).ok,
+      ).toBe(true);
     }
     expect(s[0]!.end).toBeLessThanOrEqual(T0 - 2 * H + 1);
   });
@@ -148,10 +254,27 @@ describe('properties: random sequences of requests accepted by the rules', () =>
     | { t: 'move'; pick: number; startH: number; lenH: number };
   const facilityArb = fc.constantFrom('zone', 'setA', 'setB', 'stage');
   const opArb: fc.Arbitrary<Op> = fc.oneof(
-    { weight: 5, arbitrary: fc.record({ t: fc.constant('place' as const), facility: facilityArb, kind: fc.constantFrom('hold' as const, 'hold' as const, 'firm' as const, 'blackout' as const), startH: fc.integer({ min: 0, max: 60 }), lenH: fc.integer({ min: 1, max: 12 }) }) },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        t: fc.constant('place' as const),
+        facility: facilityArb,
+        kind: fc.constantFrom('hold' as const, 'hold' as const, 'firm' as const, 'blackout' as const),
+        startH: fc.integer({ min: 0, max: 60 }),
+        lenH: fc.integer({ min: 1, max: 12 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('cancel' as const), pick: fc.nat() }) },
     { weight: 2, arbitrary: fc.record({ t: fc.constant('firm' as const), pick: fc.nat() }) },
-    { weight: 1, arbitrary: fc.record({ t: fc.constant('move' as const), pick: fc.nat(), startH: fc.integer({ min: 0, max: 60 }), lenH: fc.integer({ min: 1, max: 12 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        t: fc.constant('move' as const),
+        pick: fc.nat(),
+        startH: fc.integer({ min: 0, max: 60 }),
+        lenH: fc.integer({ min: 1, max: 12 }),
+      }),
+    },
   );
 
   it('never produce overlapping blocking time (buffers included), and ranks stay 1..n', () => {
@@ -167,25 +290,43 @@ describe('properties: random sequences of requests accepted by the rules', () =>
             if (d.ok) {
               seq++;
               const status = op.kind === 'hold' ? 'held' : op.kind === 'blackout' ? 'blackout' : 'pending';
-              live.push({ id: `p${seq}`, facilityId: op.facility, organisationId: 'o', kind: op.kind, status, phases, placedSeq: seq });
+              live.push({
+                id: `p${seq}`,
+                facilityId: op.facility,
+                organisationId: 'o',
+                kind: op.kind,
+                status,
+                phases,
+                placedSeq: seq,
+              });
             }
           } else if (liveOnly.length) {
             const b = liveOnly[op.pick % liveOnly.length]!;
             if (op.t === 'cancel') {
               seq++;
-              live = live.map((x) => (x.id === b.id ? { ...x, status: x.status === 'held' ? 'released' : 'cancelled' } : x));
+              live = live.map((x) =>
+                x.id === b.id ? { ...x, status: x.status === 'held' ? 'released' : 'cancelled' } : x,
+              );
             } else if (op.t === 'firm' && b.status === 'held') {
               const d = decideFirm(b, liveOnly, topo);
               if (d.ok) {
                 seq++;
-                live = live.map((x) => (x.id === b.id ? { ...x, kind: 'firm', status: 'pending' } : d.bumps.includes(x.id) ? { ...x, status: 'released' } : x));
+                live = live.map((x) =>
+                  x.id === b.id
+                    ? { ...x, kind: 'firm', status: 'pending' }
+                    : d.bumps.includes(x.id)
+                      ? { ...x, status: 'released' }
+                      : x,
+                );
               }
             } else if (op.t === 'move') {
               const phases = [{ type: 's', start: T0 + op.startH * H, end: T0 + (op.startH + op.lenH) * H }];
               const d = decidePlacement({ id: b.id, facilityId: b.facilityId, kind: b.kind, phases }, liveOnly, topo);
               if (d.ok) {
                 seq++;
-                live = live.map((x) => (x.id === b.id ? { ...x, phases, placedSeq: x.status === 'held' ? seq : x.placedSeq } : x));
+                live = live.map((x) =>
+                  x.id === b.id ? { ...x, phases, placedSeq: x.status === 'held' ? seq : x.placedSeq } : x,
+                );
               }
             }
           }

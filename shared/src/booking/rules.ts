@@ -58,11 +58,20 @@ export interface RuleIssue {
  * Checks a request's phases against a facility's rules at `now`. Blackouts (staff) skip lead time
  * and length limits: maintenance may be urgent and of any length within the horizon.
  */
-export function checkRules(phases: readonly PhaseMs[], rules: BookingRules, now: number, kind: BookingKind): RuleIssue[] {
+export function checkRules(
+  phases: readonly PhaseMs[],
+  rules: BookingRules,
+  now: number,
+  kind: BookingKind,
+): RuleIssue[] {
   const issues: RuleIssue[] = [];
   phases.forEach((p, i) => {
-    if (!(p.end > p.start)) issues.push({ path: `phases.${i}.end`, code: 'end_before_start', message: 'end must be after start' });
-    for (const [field, t] of [['start', p.start], ['end', p.end]] as const) {
+    if (!(p.end > p.start))
+      issues.push({ path: `phases.${i}.end`, code: 'end_before_start', message: 'end must be after start' });
+    for (const [field, t] of [
+      ['start', p.start],
+      ['end', p.end],
+    ] as const) {
       if (!isAligned(t, rules.bookingUnit)) {
         issues.push({ path: `phases.${i}.${field}`, code: 'off_grid', message: gridMessage(rules.bookingUnit) });
       }
@@ -72,23 +81,41 @@ export function checkRules(phases: readonly PhaseMs[], rules: BookingRules, now:
   const sorted = [...phases].map((p, i) => ({ ...p, i })).sort((a, b) => a.start - b.start);
   for (let k = 1; k < sorted.length; k++) {
     if (sorted[k]!.start < sorted[k - 1]!.end) {
-      issues.push({ path: `phases.${sorted[k]!.i}`, code: 'phases_overlap', message: `phase ${sorted[k]!.i} overlaps phase ${sorted[k - 1]!.i}` });
+      issues.push({
+        path: `phases.${sorted[k]!.i}`,
+        code: 'phases_overlap',
+        message: `phase ${sorted[k]!.i} overlaps phase ${sorted[k - 1]!.i}`,
+      });
     }
   }
   if (issues.length) return issues;
   const span = spanOf(phases);
   const units = (span.end - span.start) / unitMs(rules.bookingUnit);
   if (kind !== 'blackout') {
-    if (units < rules.minUnits) issues.push({ path: 'phases', code: 'too_short', message: `at least ${rules.minUnits} ${rules.bookingUnit}(s)` });
-    if (units > rules.maxUnits) issues.push({ path: 'phases', code: 'too_long', message: `at most ${rules.maxUnits} ${rules.bookingUnit}(s) from first start to last end` });
+    if (units < rules.minUnits)
+      issues.push({ path: 'phases', code: 'too_short', message: `at least ${rules.minUnits} ${rules.bookingUnit}(s)` });
+    if (units > rules.maxUnits)
+      issues.push({
+        path: 'phases',
+        code: 'too_long',
+        message: `at most ${rules.maxUnits} ${rules.bookingUnit}(s) from first start to last end`,
+      });
     if (span.start < now + rules.leadTimeHours * HOUR_MS) {
-      issues.push({ path: 'phases.0.start', code: 'too_soon', message: `must start at least ${rules.leadTimeHours} h from now` });
+      issues.push({
+        path: 'phases.0.start',
+        code: 'too_soon',
+        message: `must start at least ${rules.leadTimeHours} h from now`,
+      });
     }
   } else if (span.end <= now) {
     issues.push({ path: 'phases', code: 'too_soon', message: 'a blackout must end in the future' });
   }
   if (span.end > now + rules.horizonDays * DAY_MS) {
-    issues.push({ path: 'phases', code: 'too_far_ahead', message: `must end within ${rules.horizonDays} days from now` });
+    issues.push({
+      path: 'phases',
+      code: 'too_far_ahead',
+      message: `must end within ${rules.horizonDays} days from now`,
+    });
   }
   return issues;
 }
@@ -119,7 +146,11 @@ export function blocksCandidate(existing: BookingStatus, candidateKind: BookingK
 }
 
 /** Phase pairs of two bookings that conflict (related facilities, overlap with the buffer). */
-export function conflictingPhases(a: Pick<LiveBooking, 'facilityId' | 'phases'>, b: Pick<LiveBooking, 'facilityId' | 'phases'>, topo: Topology): PhaseMs[] {
+export function conflictingPhases(
+  a: Pick<LiveBooking, 'facilityId' | 'phases'>,
+  b: Pick<LiveBooking, 'facilityId' | 'phases'>,
+  topo: Topology,
+): PhaseMs[] {
   if (!topo.related(a.facilityId, b.facilityId)) return [];
   const buffer = topo.bufferMs(a.facilityId, b.facilityId);
   return b.phases.filter((pb) => a.phases.some((pa) => overlaps(pa, pb, buffer)));
@@ -207,7 +238,13 @@ export function suggestWindows(
     opts.searchFrom ?? -Infinity,
   );
   const latest = Math.min(now + rules.horizonDays * DAY_MS, opts.searchTo ?? Infinity);
-  const blockers = live.filter((b) => b.id !== candidate.id && isLive(b.status) && blocksCandidate(b.status, candidate.kind) && topo.related(candidate.facilityId, b.facilityId));
+  const blockers = live.filter(
+    (b) =>
+      b.id !== candidate.id &&
+      isLive(b.status) &&
+      blocksCandidate(b.status, candidate.kind) &&
+      topo.related(candidate.facilityId, b.facilityId),
+  );
   const free = (start: number): boolean => {
     const c = { facilityId: candidate.facilityId, phases: [{ type: 'any', start, end: start + len }] };
     return !blockers.some((b) => conflictingPhases(c, b, topo).length > 0);
@@ -228,7 +265,9 @@ export function suggestWindows(
 }
 
 /** A topology from a facility tree (parent links) and per-facility buffers. */
-export function topologyOf(facilities: ReadonlyArray<{ id: string; parentId: string | null; rules: { bufferMinutes: number } }>): Topology {
+export function topologyOf(
+  facilities: ReadonlyArray<{ id: string; parentId: string | null; rules: { bufferMinutes: number } }>,
+): Topology {
   const byId = new Map(facilities.map((f) => [f.id, f]));
   const ancestors = new Map<string, Set<string>>();
   for (const f of facilities) {

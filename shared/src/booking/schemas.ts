@@ -9,7 +9,16 @@ export type BookingKind = z.infer<typeof bookingKindSchema>;
 
 /** `held` (kind hold), `pending`/`confirmed` (kind firm), `blackout` (kind blackout), then the
  * terminal ones, which free the time at once. */
-export const bookingStatuses = ['held', 'pending', 'confirmed', 'blackout', 'cancelled', 'rejected', 'released', 'expired'] as const;
+export const bookingStatuses = [
+  'held',
+  'pending',
+  'confirmed',
+  'blackout',
+  'cancelled',
+  'rejected',
+  'released',
+  'expired',
+] as const;
 export const bookingStatusSchema = z.enum(bookingStatuses);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
@@ -22,7 +31,10 @@ const objectIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a 24-charact
 export const isoInstantSchema = z
   .string()
   .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 date-time with an offset, e.g. 2026-05-01T08:00:00+03:00')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'must be an ISO 8601 date-time with an offset, e.g. 2026-05-01T08:00:00+03:00',
+  )
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date-time');
 
 export const phaseInputSchema = z.strictObject({
@@ -55,7 +67,10 @@ export const patchBookingSchema = z
     notes: notesSchema.optional(),
     phases: phasesSchema.optional(),
   })
-  .refine((p) => p.title !== undefined || p.notes !== undefined || p.phases !== undefined, 'nothing to change: give title, notes or phases');
+  .refine(
+    (p) => p.title !== undefined || p.notes !== undefined || p.phases !== undefined,
+    'nothing to change: give title, notes or phases',
+  );
 export type PatchBookingRequest = z.infer<typeof patchBookingSchema>;
 
 export const phaseSchema = z.object({ type: phaseTypeSchema, start: z.string(), end: z.string() });

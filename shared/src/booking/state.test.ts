@@ -60,7 +60,9 @@ describe('incremental state', () => {
           const changed = applyVersion(state, log[n]!);
           expect(state).toEqual(reduceVersions(log.slice(0, n + 1)));
           // `changed` lists exactly the bookings whose state differs from before.
-          const differs = [...state.keys()].filter((k) => JSON.stringify(state.get(k)) !== JSON.stringify(before.get(k)));
+          const differs = [...state.keys()].filter(
+            (k) => JSON.stringify(state.get(k)) !== JSON.stringify(before.get(k)),
+          );
           expect(new Set(changed)).toEqual(new Set(differs));
         }
       }),

@@ -100,7 +100,8 @@ export function applyVersion(state: Map<string, ReducedBooking>, r: VersionRecor
   return changed;
 }
 
-export type Decision = { ok: true; bumps: string[] } | { ok: false; reason: 'conflict' | 'not_first_hold'; conflicts: ConflictHit[] };
+export type Decision =
+  { ok: true; bumps: string[] } | { ok: false; reason: 'conflict' | 'not_first_hold'; conflicts: ConflictHit[] };
 
 /** A new booking, or new time for an existing one. */
 export function decidePlacement(candidate: Candidate, live: readonly LiveBooking[], topo: Topology): Decision {
@@ -111,10 +112,16 @@ export function decidePlacement(candidate: Candidate, live: readonly LiveBooking
 /** hold → firm (pending): only the first hold over all its time; the holds behind it are released
  * by the same write. */
 export function decideFirm(hold: LiveBooking, live: readonly LiveBooking[], topo: Topology): Decision {
-  const blocking = findConflicts({ id: hold.id, facilityId: hold.facilityId, kind: 'firm', phases: hold.phases }, live.filter((b) => isBlocking(b.status)), topo);
+  const blocking = findConflicts(
+    { id: hold.id, facilityId: hold.facilityId, kind: 'firm', phases: hold.phases },
+    live.filter((b) => isBlocking(b.status)),
+    topo,
+  );
   if (blocking.length) return { ok: false, reason: 'conflict', conflicts: blocking };
   if (!isFirstHold(hold, live, topo)) {
-    const ahead = live.filter((b) => b.status === 'held' && b.placedSeq < hold.placedSeq && holdsCompete(hold, b, topo));
+    const ahead = live.filter(
+      (b) => b.status === 'held' && b.placedSeq < hold.placedSeq && holdsCompete(hold, b, topo),
+    );
     return { ok: false, reason: 'not_first_hold', conflicts: ahead.map((b) => ({ booking: b, phases: b.phases })) };
   }
   return { ok: true, bumps: holdsBehind(hold, live, topo).map((b) => b.id) };
@@ -138,7 +145,11 @@ export function invariantViolations(live: readonly LiveBooking[], topo: Topology
 
 /** Ranks are dense and distinct: competing holds differ, and a hold of rank k competes with earlier
  * holds of each rank 1..k-1. Returns a description of the first problem, or null. */
-export function rankProblems(live: readonly LiveBooking[], ranks: ReadonlyMap<string, number>, topo: Topology): string | null {
+export function rankProblems(
+  live: readonly LiveBooking[],
+  ranks: ReadonlyMap<string, number>,
+  topo: Topology,
+): string | null {
   const holds = live.filter((b) => b.status === 'held');
   for (const h of holds) {
     const r = ranks.get(h.id);
@@ -149,7 +160,8 @@ export function rankProblems(live: readonly LiveBooking[], ranks: ReadonlyMap<st
       if (ranks.get(o.id) === r) return `holds ${h.id} and ${o.id} compete and share rank ${r}`;
       if (o.placedSeq < h.placedSeq) earlier.add(ranks.get(o.id)!);
     }
-    for (let k = 1; k < r; k++) if (!earlier.has(k)) return `hold ${h.id} has rank ${r} but no earlier competing hold of rank ${k}`;
+    for (let k = 1; k < r; k++)
+      if (!earlier.has(k)) return `hold ${h.id} has rank ${r} but no earlier competing hold of rank ${k}`;
   }
   return null;
 }

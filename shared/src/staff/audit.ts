@@ -13,7 +13,11 @@ export const auditQuerySchema = z.strictObject({
   booking: objectId.optional(),
   from: isoInstantSchema.optional(),
   to: isoInstantSchema.optional(),
-  action: z.string().max(80).regex(/^[a-z_:.-]+$/i, 'an action name').optional(),
+  action: z
+    .string()
+    .max(80)
+    .regex(/^[a-z_:.-]+$/i, 'an action name')
+    .optional(),
   entity: z.enum(auditEntities).optional(),
   limit: z
     .string()

@@ -12,7 +12,10 @@ export const utilisationQuerySchema = z
     format: z.enum(['json', 'csv']).default('json'),
   })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, { message: 'the window may be at most 400 days', path: ['to'] });
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, {
+    message: 'the window may be at most 400 days',
+    path: ['to'],
+  });
 export type UtilisationQuery = z.infer<typeof utilisationQuerySchema>;
 
 export const shareSchema = z.object({
@@ -77,7 +80,10 @@ export const revenueQuerySchema = z
     granularity: z.enum(['week', 'month']).default('month'),
   })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, { message: 'the window may be at most 400 days', path: ['to'] });
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, {
+    message: 'the window may be at most 400 days',
+    path: ['to'],
+  });
 
 export const revenueSchema = z.object({
   estimate: z.literal(true),

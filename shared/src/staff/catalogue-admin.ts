@@ -1,12 +1,23 @@
 import { z } from 'zod';
-import { bookingRulesSchema, dayRatesSchema, facilityKindSchema, localizedTextSchema, siteSlugSchema } from '../catalogue.js';
+import {
+  bookingRulesSchema,
+  dayRatesSchema,
+  facilityKindSchema,
+  localizedTextSchema,
+  siteSlugSchema,
+} from '../catalogue.js';
 
 /** Catalogue administration (admins): facilities and zones, import and export. */
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a 24-character hex id');
-export const facilitySlugSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'lower-case letters, digits, "-" and "_"');
+export const facilitySlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'lower-case letters, digits, "-" and "_"');
 
-const rulesSchema = bookingRulesSchema.refine((r) => r.maxUnits >= r.minUnits, { message: 'maxUnits must be at least minUnits', path: ['maxUnits'] });
+const rulesSchema = bookingRulesSchema.refine((r) => r.maxUnits >= r.minUnits, {
+  message: 'maxUnits must be at least minUnits',
+  path: ['maxUnits'],
+});
 
 /** Every field of a facility as an admin sends it (no defaults: the base of the PATCH schema). */
 const facilityFieldsSchema = z.strictObject({
@@ -53,14 +64,20 @@ export type FacilityPatch = z.infer<typeof facilityPatchSchema>;
 export const retireBodySchema = z.strictObject({ reason: z.string().trim().max(1000).optional() });
 
 /** A row of the catalogue file (JSON or CSV): parents by slug, so a file can be imported into any database. */
-export const catalogueRowSchema = facilityInputSchema.omit({ parentId: true }).extend({ parentSlug: facilitySlugSchema.nullable() });
+export const catalogueRowSchema = facilityInputSchema
+  .omit({ parentId: true })
+  .extend({ parentSlug: facilitySlugSchema.nullable() });
 export type CatalogueRow = z.infer<typeof catalogueRowSchema>;
 
 export const catalogueExportQuerySchema = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 /** Body of `POST /api/admin/catalogue/import`: a JSON catalogue (`rows`) or the text of a CSV file. */
 export const catalogueImportBodySchema = z.union([
-  z.strictObject({ format: z.literal('json'), rows: z.array(z.unknown()).min(1).max(5000), dryRun: z.boolean().optional() }),
+  z.strictObject({
+    format: z.literal('json'),
+    rows: z.array(z.unknown()).min(1).max(5000),
+    dryRun: z.boolean().optional(),
+  }),
   z.strictObject({ format: z.literal('csv'), csv: z.string().min(1).max(2_000_000), dryRun: z.boolean().optional() }),
 ]);
 export type CatalogueImportBody = z.infer<typeof catalogueImportBodySchema>;
@@ -78,4 +95,11 @@ export const catalogueImportResultSchema = z.object({
 export type CatalogueImportResult = z.infer<typeof catalogueImportResultSchema>;
 
 /** A catalogue change refused because of existing bookings. */
-export const bookingInTheWaySchema = z.object({ bookingId: z.string(), facilityId: z.string(), status: z.string(), start: z.string(), end: z.string(), problem: z.string() });
+export const bookingInTheWaySchema = z.object({
+  bookingId: z.string(),
+  facilityId: z.string(),
+  status: z.string(),
+  start: z.string(),
+  end: z.string(),
+  problem: z.string(),
+});

@@ -37,10 +37,13 @@ export const decisionSchema = z.strictObject({
   reason: reasonSchema.optional(),
 });
 export const decideBodySchema = z
-  .strictObject({ decisions: z.array(decisionSchema).min(1, 'at least one decision').max(200, 'at most 200 decisions') })
+  .strictObject({
+    decisions: z.array(decisionSchema).min(1, 'at least one decision').max(200, 'at most 200 decisions'),
+  })
   .superRefine((b, ctx) => {
     b.decisions.forEach((d, i) => {
-      if (d.decision === 'reject' && !d.reason) ctx.addIssue({ code: 'custom', path: ['decisions', i, 'reason'], message: 'a rejection needs a reason' });
+      if (d.decision === 'reject' && !d.reason)
+        ctx.addIssue({ code: 'custom', path: ['decisions', i, 'reason'], message: 'a rejection needs a reason' });
     });
   });
 export type DecideBody = z.infer<typeof decideBodySchema>;
@@ -72,7 +75,9 @@ export const staffCancelBodySchema = z.strictObject({ reason: reasonSchema.min(1
 const windowRefine = <T extends { start: string; end: string }>(s: z.ZodType<T>) =>
   s.refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'end must be after start', path: ['end'] });
 
-export const blackoutImpactBodySchema = windowRefine(z.strictObject({ facilityId: objectId, start: isoInstantSchema, end: isoInstantSchema }));
+export const blackoutImpactBodySchema = windowRefine(
+  z.strictObject({ facilityId: objectId, start: isoInstantSchema, end: isoInstantSchema }),
+);
 export type BlackoutImpactBody = z.infer<typeof blackoutImpactBodySchema>;
 
 export const impactItemSchema = z.object({

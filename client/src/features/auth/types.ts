@@ -23,6 +23,9 @@ export function parseAuthBody(body: unknown): { user: CurrentUser | null; csrfTo
   const b = body as Record<string, unknown>;
   const user = (b.user && typeof b.user === 'object' ? b.user : 'role' in b ? b : null) as CurrentUser | null;
   const token = typeof b.csrfToken === 'string' ? b.csrfToken : null;
-  const org = b.organisation && typeof b.organisation === 'object' ? (b.organisation as NonNullable<CurrentUser['organisation']>) : null;
+  const org =
+    b.organisation && typeof b.organisation === 'object'
+      ? (b.organisation as NonNullable<CurrentUser['organisation']>)
+      : null;
   return { user: user && org && !user.organisation ? { ...user, organisation: org } : user, csrfToken: token };
 }

@@ -69,7 +69,8 @@ export const en: Record<MessageKey, string> = {
   'timeline.today': 'Today',
   'timeline.facility': 'Facility',
   'timeline.calendarLoading': 'Loading the calendar…',
-  'timeline.availabilityUnavailable': 'Busy time is not available yet: the server has no /api/availability. Showing the catalogue without bookings.',
+  'timeline.availabilityUnavailable':
+    'Busy time is not available yet: the server has no /api/availability. Showing the catalogue without bookings.',
   'timeline.availabilityLoading': 'Loading busy time…',
   'timeline.selectHint': 'Select a range on a facility row to book it.',
   'timeline.notBookable': 'not bookable',

@@ -41,9 +41,19 @@ export function ordinal(n: number, lang: Lang): string {
 export function createI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18n {
   const dict = dictionaries[lang];
   const locale = lang === 'ru' ? 'ru-RU' : 'en-GB';
-  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: MOSCOW_TZ, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    timeZone: MOSCOW_TZ,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  });
   const date = new Intl.DateTimeFormat(locale, { timeZone: MOSCOW_TZ, dateStyle: 'medium' });
-  const time = new Intl.DateTimeFormat(locale, { timeZone: MOSCOW_TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: MOSCOW_TZ,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const number = new Intl.NumberFormat(locale);
   const toDate = (d: Date | string) => (typeof d === 'string' ? new Date(d) : d);
   const formatNumber = (n: number) => number.format(n);

@@ -69,7 +69,8 @@ export const ru = {
   'timeline.today': 'Сегодня',
   'timeline.facility': 'Объект',
   'timeline.calendarLoading': 'Загружаем календарь…',
-  'timeline.availabilityUnavailable': 'Занятость пока недоступна: сервер не отдаёт /api/availability. Показан каталог без броней.',
+  'timeline.availabilityUnavailable':
+    'Занятость пока недоступна: сервер не отдаёт /api/availability. Показан каталог без броней.',
   'timeline.availabilityLoading': 'Загружаем занятость…',
   'timeline.selectHint': 'Выделите диапазон в строке объекта, чтобы забронировать его.',
   'timeline.notBookable': 'не бронируется',

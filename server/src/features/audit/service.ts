@@ -26,7 +26,10 @@ const plain = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON
 
 /** Records one change (users, organisations, catalogue). Written after the change it describes: a
  * crash in between loses the record, never the change (documented limit; bookings have no such gap). */
-export async function recordAudit(caller: Pick<Caller, 'userId' | 'organisationId' | 'role'>, input: AuditInput): Promise<void> {
+export async function recordAudit(
+  caller: Pick<Caller, 'userId' | 'organisationId' | 'role'>,
+  input: AuditInput,
+): Promise<void> {
   await AuditEventModel.create({
     entity: input.entity,
     entityId: input.entityId,
@@ -72,7 +75,7 @@ export const auditService = {
     if (q.to) at.$lt = new Date(q.to);
     const atFilter = Object.keys(at).length ? { at: t(at) } : {};
     const wantBookings = !q.entity || q.entity === 'booking' || q.entity === 'blackout';
-    const wantEvents = !q.entity || (q.entity !== 'booking' && q.entity !== 'blackout') ;
+    const wantEvents = !q.entity || (q.entity !== 'booking' && q.entity !== 'blackout');
 
     const out: AuditEntry[] = [];
     if (wantBookings) {
@@ -85,8 +88,12 @@ export const auditService = {
       if (q.entity === 'blackout') f.kind = 'blackout';
       const versions = await BookingVersionModel.find(f).sort({ at: -1 }).limit(limit).lean<BookingVersionDoc[]>();
       const filtered = q.entity === 'booking' ? versions.filter((v) => v.kind !== 'blackout') : versions;
-      const ids = [...new Set(filtered.filter((v) => v.version > 1).map((v) => String(v.bookingId)))].map((id) => new mongoose.Types.ObjectId(id));
-      const previous = ids.length ? await BookingVersionModel.find({ bookingId: t({ $in: ids }) }).lean<BookingVersionDoc[]>() : [];
+      const ids = [...new Set(filtered.filter((v) => v.version > 1).map((v) => String(v.bookingId)))].map(
+        (id) => new mongoose.Types.ObjectId(id),
+      );
+      const previous = ids.length
+        ? await BookingVersionModel.find({ bookingId: t({ $in: ids }) }).lean<BookingVersionDoc[]>()
+        : [];
       const byKey = new Map(previous.map((v) => [`${String(v.bookingId)}:${v.version}`, v]));
       for (const v of filtered) {
         const prev = byKey.get(`${String(v.bookingId)}:${v.version - 1}`);

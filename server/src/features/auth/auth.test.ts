@@ -44,6 +44,8 @@ describe('tokens', () => {
   it('masks token-like path segments in logs, keeps ids', () => {
     const t = newToken();
     expect(loggablePath(`/api/invitations/${t}/accept?x=1`)).toBe('/api/invitations/[token]/accept');
-    expect(loggablePath('/api/users/0123456789abcdef01234567/activate')).toBe('/api/users/0123456789abcdef01234567/activate');
+    expect(loggablePath('/api/users/0123456789abcdef01234567/activate')).toBe(
+      '/api/users/0123456789abcdef01234567/activate',
+    );
   });
 });

@@ -29,7 +29,10 @@ function cookieAttributes(): string {
 }
 
 export function setSessionCookie(res: Response, token: string): void {
-  res.append('Set-Cookie', `${SESSION_COOKIE}=${token}; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}; ${cookieAttributes()}`);
+  res.append(
+    'Set-Cookie',
+    `${SESSION_COOKIE}=${token}; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}; ${cookieAttributes()}`,
+  );
 }
 
 export function clearSessionCookie(res: Response): void {
@@ -56,7 +59,8 @@ export const sessionMiddleware: RequestHandler = async (req, res, next) => {
 /** Every state-changing request made with a live session must send the session's CSRF token back. */
 export const csrfMiddleware: RequestHandler = (req, res, next) => {
   const token = res.locals.sessionToken as string | undefined;
-  if (!token || !['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) || csrfExempt.has(`${req.method} ${req.path}`)) return next();
+  if (!token || !['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) || csrfExempt.has(`${req.method} ${req.path}`))
+    return next();
   const sent = req.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(token))) {
     return next(new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header'));

@@ -27,7 +27,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [, n, rr, pp, salt, hash] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hash, 'base64url');
   const cost = { N: Number(n), r: Number(rr), p: Number(pp) };
-  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'), { ...cost, maxmem: 128 * cost.N * cost.r * 2 });
+  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'), {
+    ...cost,
+    maxmem: 128 * cost.N * cost.r * 2,
+  });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

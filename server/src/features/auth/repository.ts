@@ -20,7 +20,11 @@ export function isDuplicateKey(err: unknown): boolean {
 }
 
 export const organisationRepository = {
-  async create(doc: { kind: OrganisationKind; name: { ru: string; en: string }; key?: string | null }): Promise<OrganisationDoc> {
+  async create(doc: {
+    kind: OrganisationKind;
+    name: { ru: string; en: string };
+    key?: string | null;
+  }): Promise<OrganisationDoc> {
     const created = await OrganisationModel.create({ key: null, ...doc });
     return created.toObject() as OrganisationDoc;
   },
@@ -30,7 +34,10 @@ export const organisationRepository = {
   async findByKey(key: string): Promise<OrganisationDoc | null> {
     return OrganisationModel.findOne({ key }).lean<OrganisationDoc>();
   },
-  async updateByKey(key: string, set: { kind: OrganisationKind; name: { ru: string; en: string } }): Promise<OrganisationDoc> {
+  async updateByKey(
+    key: string,
+    set: { kind: OrganisationKind; name: { ru: string; en: string } },
+  ): Promise<OrganisationDoc> {
     await OrganisationModel.updateOne({ key }, { $set: { ...set, key } }, { upsert: true });
     return (await OrganisationModel.findOne({ key }).lean<OrganisationDoc>())!;
   },
@@ -40,7 +47,14 @@ export const organisationRepository = {
 };
 
 export const userRepository = {
-  async create(doc: { email: string; name: string; role: Role; organisationId: string; passwordHash: string; active?: boolean }): Promise<UserDoc> {
+  async create(doc: {
+    email: string;
+    name: string;
+    role: Role;
+    organisationId: string;
+    passwordHash: string;
+    active?: boolean;
+  }): Promise<UserDoc> {
     const created = await UserModel.create({ active: true, ...doc, organisationId: oid(doc.organisationId) });
     return created.toObject() as UserDoc;
   },
@@ -58,7 +72,10 @@ export const userRepository = {
     await UserModel.updateOne({ _id: oid(id) }, { $set: { active } });
     return this.findById(id);
   },
-  async update(id: string, set: Partial<{ name: string; role: Role; organisationId: string; passwordHash: string; active: boolean }>): Promise<void> {
+  async update(
+    id: string,
+    set: Partial<{ name: string; role: Role; organisationId: string; passwordHash: string; active: boolean }>,
+  ): Promise<void> {
     const $set: Record<string, unknown> = { ...set };
     if (set.organisationId) $set.organisationId = oid(set.organisationId);
     await UserModel.updateOne({ _id: oid(id) }, { $set });
@@ -97,7 +114,12 @@ export const invitationRepository = {
     invitedBy: string;
     expiresAt: Date;
   }): Promise<InvitationDoc> {
-    const created = await InvitationModel.create({ ...doc, organisationId: oid(doc.organisationId), invitedBy: oid(doc.invitedBy), usedAt: null });
+    const created = await InvitationModel.create({
+      ...doc,
+      organisationId: oid(doc.organisationId),
+      invitedBy: oid(doc.invitedBy),
+      usedAt: null,
+    });
     return created.toObject() as InvitationDoc;
   },
   async findByTokenHash(tokenHash: string): Promise<InvitationDoc | null> {

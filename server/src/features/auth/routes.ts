@@ -122,7 +122,11 @@ export const authRoutes: RouteDef[] = [
     access: ['staff', 'admin'],
     summary: 'Create an organisation (a production company, a partner)',
     handler: async (req, res) => {
-      res.status(201).json(await organisationService.createFromBody(parseBody(createOrganisationBodySchema, req), requireCaller(res)));
+      res
+        .status(201)
+        .json(
+          await organisationService.createFromBody(parseBody(createOrganisationBodySchema, req), requireCaller(res)),
+        );
     },
   },
 ];

@@ -55,9 +55,13 @@ function normaliseName(name: OrganisationName): { ru: string; en: string } {
 
 function checkPassword(password: string): void {
   if (password.length < passwordMinLength || password.length > passwordMaxLength) {
-    throw new AppError('validation_failed', `The password must have ${passwordMinLength} to ${passwordMaxLength} characters`, {
-      fields: ['password'],
-    });
+    throw new AppError(
+      'validation_failed',
+      `The password must have ${passwordMinLength} to ${passwordMaxLength} characters`,
+      {
+        fields: ['password'],
+      },
+    );
   }
 }
 
@@ -83,14 +87,25 @@ async function startSession(user: UserDoc): Promise<SignedIn> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await sessionRepository.create({ tokenHash: hashToken(token), userId: String(user._id), expiresAt });
-  return { token, expiresAt, info: { user: presentUser(user), organisation: await organisationOf(user), csrfToken: csrfTokenFor(token) } };
+  return {
+    token,
+    expiresAt,
+    info: { user: presentUser(user), organisation: await organisationOf(user), csrfToken: csrfTokenFor(token) },
+  };
 }
 
 /** Seconds until the key is under its limit again, counting every attempt in the window except `own`
  * (null: not limited). */
-async function retryAfterSeconds(key: string, limit: number, now: Date, own: mongoose.Types.ObjectId[]): Promise<number | null> {
+async function retryAfterSeconds(
+  key: string,
+  limit: number,
+  now: Date,
+  own: mongoose.Types.ObjectId[],
+): Promise<number | null> {
   const mine = new Set(own.map(String));
-  const others = (await loginAttemptRepository.since(key, new Date(now.getTime() - LOGIN_WINDOW_MS))).filter((r) => !mine.has(String(r._id)));
+  const others = (await loginAttemptRepository.since(key, new Date(now.getTime() - LOGIN_WINDOW_MS))).filter(
+    (r) => !mine.has(String(r._id)),
+  );
   if (others.length < limit) return null;
   const freeAt = others[others.length - limit]!.at.getTime() + LOGIN_WINDOW_MS;
   return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
@@ -102,7 +117,14 @@ export const organisationService = {
   },
   async createFromBody(body: CreateOrganisationBody, caller?: Caller): Promise<Organisation> {
     const org = await this.create(body.kind, body.name);
-    if (caller) await recordAudit(caller, { entity: 'organisation', entityId: org.id, action: 'organisation.create', organisationId: org.id, after: org });
+    if (caller)
+      await recordAudit(caller, {
+        entity: 'organisation',
+        entityId: org.id,
+        action: 'organisation.create',
+        organisationId: org.id,
+        after: org,
+      });
     return org;
   },
   /** Idempotent by key (demo data). */
@@ -111,7 +133,8 @@ export const organisationService = {
   },
   /** Staff and admins see every organisation; everybody else only their own. */
   async list(caller: Caller): Promise<Organisation[]> {
-    if (caller.role === 'staff' || caller.role === 'admin') return (await organisationRepository.list()).map(presentOrganisation);
+    if (caller.role === 'staff' || caller.role === 'admin')
+      return (await organisationRepository.list()).map(presentOrganisation);
     const own = await organisationRepository.findById(caller.organisationId);
     return own ? [presentOrganisation(own)] : [];
   },
@@ -119,7 +142,13 @@ export const organisationService = {
 
 export const userService = {
   /** Creates an active user (services, seeds and tests; the API creates users through invitations). */
-  async create(input: { email: string; name: string; role: Role; organisationId: string; password: string }): Promise<User> {
+  async create(input: {
+    email: string;
+    name: string;
+    role: Role;
+    organisationId: string;
+    password: string;
+  }): Promise<User> {
     checkPassword(input.password);
     if (!isObjectId(input.organisationId) || !(await organisationRepository.findById(input.organisationId))) {
       throw new AppError('not_found', 'No such organisation');
@@ -141,7 +170,13 @@ export const userService = {
   },
 
   /** Idempotent by email (demo data): creates the user or resets its role, organisation and password. */
-  async upsert(input: { email: string; name: string; role: Role; organisationId: string; password: string }): Promise<User> {
+  async upsert(input: {
+    email: string;
+    name: string;
+    role: Role;
+    organisationId: string;
+    password: string;
+  }): Promise<User> {
     const existing = await userRepository.findByEmail(input.email.toLowerCase());
     if (!existing) return this.create(input);
     checkPassword(input.password);
@@ -169,7 +204,14 @@ export const userService = {
     if (!doc) throw new AppError('not_found', 'No such user');
     if (!active) await sessionRepository.deleteForUser(id);
     const after = presentUser(doc);
-    await recordAudit(caller, { entity: 'user', entityId: id, action: active ? 'user.activate' : 'user.deactivate', organisationId: after.organisationId, before: before ? presentUser(before) : null, after });
+    await recordAudit(caller, {
+      entity: 'user',
+      entityId: id,
+      action: active ? 'user.activate' : 'user.deactivate',
+      organisationId: after.organisationId,
+      before: before ? presentUser(before) : null,
+      after,
+    });
     return after;
   },
 };
@@ -192,7 +234,9 @@ export const authService = {
     );
     if (wait > 0) {
       await loginAttemptRepository.deleteIds(own);
-      throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds: wait });
+      throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later', {
+        retryAfterSeconds: wait,
+      });
     }
     const user = await userRepository.findByEmail(email);
     const ok = user ? await verifyPassword(password, user.passwordHash) : await dummyVerify(password);
@@ -222,7 +266,12 @@ export const authService = {
     }
     return {
       token,
-      caller: { userId: String(user._id), organisationId: String(user.organisationId), role: user.role as Role, sessionId: String(session._id) },
+      caller: {
+        userId: String(user._id),
+        organisationId: String(user.organisationId),
+        role: user.role as Role,
+        sessionId: String(session._id),
+      },
     };
   },
 
@@ -246,11 +295,16 @@ export const invitationService = {
     const org = await organisationRepository.findById(body.organisationId);
     if (!org) throw new AppError('not_found', 'No such organisation');
     if (org.kind !== orgKindForRole[body.role]) {
-      throw new AppError('validation_failed', `A ${body.role} user belongs to a ${orgKindForRole[body.role]} organisation`, {
-        fields: ['organisationId'],
-      });
+      throw new AppError(
+        'validation_failed',
+        `A ${body.role} user belongs to a ${orgKindForRole[body.role]} organisation`,
+        {
+          fields: ['organisationId'],
+        },
+      );
     }
-    if (await userRepository.findByEmail(body.email)) throw new AppError('conflict', 'A user with this email already exists');
+    if (await userRepository.findByEmail(body.email))
+      throw new AppError('conflict', 'A user with this email already exists');
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     await invitationRepository.create({
@@ -262,15 +316,23 @@ export const invitationService = {
       invitedBy: caller.userId,
       expiresAt,
     });
-    await recordAudit(caller, { entity: 'user', entityId: body.email, action: 'user.invite', organisationId: body.organisationId, after: { email: body.email, role: body.role, organisationId: body.organisationId } });
+    await recordAudit(caller, {
+      entity: 'user',
+      entityId: body.email,
+      action: 'user.invite',
+      organisationId: body.organisationId,
+      after: { email: body.email, role: body.role, organisationId: body.organisationId },
+    });
     return { inviteUrl: `/invite/${token}`, token, expiresAt: expiresAt.toISOString() };
   },
 
   async findUsable(token: string) {
     const invitation = tokenPattern.test(token) ? await invitationRepository.findByTokenHash(hashToken(token)) : null;
     if (!invitation) throw new AppError('not_found', 'No such invitation');
-    if (invitation.usedAt) throw new AppError('invitation_used', 'This invitation has already been used', undefined, 410);
-    if (invitation.expiresAt.getTime() <= Date.now()) throw new AppError('invitation_expired', 'This invitation has expired', undefined, 410);
+    if (invitation.usedAt)
+      throw new AppError('invitation_used', 'This invitation has already been used', undefined, 410);
+    if (invitation.expiresAt.getTime() <= Date.now())
+      throw new AppError('invitation_expired', 'This invitation has expired', undefined, 410);
     return invitation;
   },
 
@@ -300,12 +362,22 @@ export const invitationService = {
         passwordHash: await hashPassword(body.password),
       });
     } catch (err) {
-      if (isDuplicateKey(err)) throw new AppError('invitation_used', 'This invitation has already been used', undefined, 410);
+      if (isDuplicateKey(err))
+        throw new AppError('invitation_used', 'This invitation has already been used', undefined, 410);
       throw err;
     }
     await invitationRepository.markUsed(invitation._id as mongoose.Types.ObjectId, new Date());
     const created = presentUser(user);
-    await recordAudit({ userId: created.id, organisationId: created.organisationId, role: created.role }, { entity: 'user', entityId: created.id, action: 'user.create', organisationId: created.organisationId, after: created });
+    await recordAudit(
+      { userId: created.id, organisationId: created.organisationId, role: created.role },
+      {
+        entity: 'user',
+        entityId: created.id,
+        action: 'user.create',
+        organisationId: created.organisationId,
+        after: created,
+      },
+    );
     return startSession(user);
   },
 };

@@ -110,7 +110,9 @@ async function loaded(rootId: string): Promise<RootLog> {
     const l = log;
     const started = Date.now();
     l.ready = (async () => {
-      const all = await BookingVersionModel.find({ rootId: new mongoose.Types.ObjectId(rootId) }, LOAD_PROJECTION).lean<BookingVersionDoc[]>();
+      const all = await BookingVersionModel.find({ rootId: new mongoose.Types.ObjectId(rootId) }, LOAD_PROJECTION).lean<
+        BookingVersionDoc[]
+      >();
       all.sort((a, b) => a.seq - b.seq);
       for (const d of all) if (!append(l, d)) break; // stops at a gap, which the probes then fill in
       // Everything inserted before the query started is in `all` (no gaps are ever visible).
@@ -129,7 +131,10 @@ async function loaded(rootId: string): Promise<RootLog> {
  * then finds it loaded). Resolves when every root is loaded (failures are reported, not thrown: the
  * next request retries that root).
  */
-export async function preload(rootIds: string[], opts: { concurrency?: number; say?: (line: string) => void } = {}): Promise<{ roots: number; versions: number; failed: number; ms: number }> {
+export async function preload(
+  rootIds: string[],
+  opts: { concurrency?: number; say?: (line: string) => void } = {},
+): Promise<{ roots: number; versions: number; failed: number; ms: number }> {
   const started = Date.now();
   const queue = [...rootIds];
   let done = 0;
@@ -147,13 +152,17 @@ export async function preload(rootIds: string[], opts: { concurrency?: number; s
       done++;
       if (opts.say && (Date.now() - lastSaid >= 2000 || done === rootIds.length) && done < rootIds.length) {
         lastSaid = Date.now();
-        opts.say(`booking replicas: ${done}/${rootIds.length} roots loaded (${versions} versions, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        opts.say(
+          `booking replicas: ${done}/${rootIds.length} roots loaded (${versions} versions, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, rootIds.length)) }, worker));
   const ms = Date.now() - started;
-  opts.say?.(`booking replicas: all ${rootIds.length} roots loaded (${versions} versions${failed ? `, ${failed} failed` : ''}) in ${(ms / 1000).toFixed(1)} s`);
+  opts.say?.(
+    `booking replicas: all ${rootIds.length} roots loaded (${versions} versions${failed ? `, ${failed} failed` : ''}) in ${(ms / 1000).toFixed(1)} s`,
+  );
   return { roots: rootIds.length, versions, failed, ms };
 }
 
@@ -192,7 +201,14 @@ interface HeadsDoc {
   heads: Record<string, number>;
   at: Date;
 }
-const headsSchema = new Schema({ _id: { type: String, required: true }, heads: { type: Schema.Types.Mixed, default: {} }, at: { type: Date, required: true } }, { collection: 'booking_heads', versionKey: false, minimize: false });
+const headsSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    heads: { type: Schema.Types.Mixed, default: {} },
+    at: { type: Date, required: true },
+  },
+  { collection: 'booking_heads', versionKey: false, minimize: false },
+);
 const HeadsModel = mongoose.model('BookingHeads', headsSchema);
 /** Hints older than this are ignored (processes long gone; their writes are in every replica by then). */
 const HINT_TTL_MS = 24 * 3_600_000;
@@ -215,7 +231,11 @@ async function publishHead(rootId: string, seq: number): Promise<void> {
     if (!flushing) {
       const upTo = changes;
       const snapshot = { ...(ownHeads.get(mongoose.connection.name) ?? {}) };
-      flushing = HeadsModel.replaceOne({ _id: processKey }, { _id: processKey, heads: snapshot, at: new Date() }, { upsert: true })
+      flushing = HeadsModel.replaceOne(
+        { _id: processKey },
+        { _id: processKey, heads: snapshot, at: new Date() },
+        { upsert: true },
+      )
         .then(() => {
           stored = Math.max(stored, upTo);
         })
@@ -237,7 +257,8 @@ function othersHeads(since: number): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (const d of docs) {
       if (d._id === processKey || Date.now() - new Date(d.at).getTime() > HINT_TTL_MS) continue;
-      for (const [r, s] of Object.entries(d.heads ?? {})) if (typeof s === 'number' && s > (out.get(r) ?? 0)) out.set(r, s);
+      for (const [r, s] of Object.entries(d.heads ?? {}))
+        if (typeof s === 'number' && s > (out.get(r) ?? 0)) out.set(r, s);
     }
     return out;
   })();
@@ -277,9 +298,12 @@ async function probeUpTo(log: RootLog, rootId: string, hint: number): Promise<vo
   while (log.n < hint) {
     const from = log.n + 1;
     const batch = Array.from({ length: Math.min(4, hint - log.n) }, (_, k) => from + k);
-    const found = await Promise.all(batch.map((seq) => BookingVersionModel.findOne({ rootId: root, seq }).lean<BookingVersionDoc>()));
+    const found = await Promise.all(
+      batch.map((seq) => BookingVersionModel.findOne({ rootId: root, seq }).lean<BookingVersionDoc>()),
+    );
     let progressed = false;
-    for (const d of found.filter((x): x is BookingVersionDoc => !!x).sort((a, b) => a.seq - b.seq)) progressed = append(log, d) || progressed;
+    for (const d of found.filter((x): x is BookingVersionDoc => !!x).sort((a, b) => a.seq - b.seq))
+      progressed = append(log, d) || progressed;
     if (!progressed && log.n < from) return; // not there (database replaced under us): leave it to the probes
   }
 }
@@ -298,14 +322,17 @@ async function inProbeSlot<T>(f: () => Promise<T>): Promise<T> {
     return await f();
   } finally {
     const next = probesWaiting.shift();
-    if (next) next(); // the slot passes to the next probe
+    if (next)
+      next(); // the slot passes to the next probe
     else probesRunning--;
   }
 }
 
 function background(log: RootLog, rootId: string, queued = true): Promise<number> {
   if (!log.probing) {
-    log.probing = (queued ? inProbeSlot(() => syncRoot(rootId)) : syncRoot(rootId)).finally(() => (log.probing = undefined));
+    log.probing = (queued ? inProbeSlot(() => syncRoot(rootId)) : syncRoot(rootId)).finally(
+      () => (log.probing = undefined),
+    );
     log.probing.catch(() => {});
   }
   return log.probing;
@@ -370,7 +397,12 @@ export function stateOf(rootId: string, from: number, to: number, include: strin
  * after the applied seq (at least `maxSeq`). Kept for callers of the former API; new
  * code uses `stateOf`, which also has the reduced state (holds released by later writes).
  */
-export function windowOf(rootId: string, from: number, to: number, maxSeq?: number): { records: BookingVersionDoc[]; ids: Set<string> } {
+export function windowOf(
+  rootId: string,
+  from: number,
+  to: number,
+  maxSeq?: number,
+): { records: BookingVersionDoc[]; ids: Set<string> } {
   // A view newer than `maxSeq` is harmless for a decision that claims maxSeq + 1: that seq is then
   // taken, and the insert fails on the unique index.
   const view = stateOf(rootId, from, to);

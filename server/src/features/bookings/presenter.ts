@@ -18,7 +18,12 @@ export function toRecord(d: BookingVersionDoc): VersionRecord {
 
 /** The API shape of a booking: the given version document, with the status as reduced (a hold may
  * have been released by a later write) and the derived hold rank. */
-export function presentBooking(d: BookingVersionDoc, reduced?: Pick<ReducedBooking, 'status'>, holdRank?: number | null, updatedAt?: Date): Booking {
+export function presentBooking(
+  d: BookingVersionDoc,
+  reduced?: Pick<ReducedBooking, 'status'>,
+  holdRank?: number | null,
+  updatedAt?: Date,
+): Booking {
   const status = reduced?.status ?? d.status;
   return {
     id: String(d.bookingId),
@@ -29,7 +34,11 @@ export function presentBooking(d: BookingVersionDoc, reduced?: Pick<ReducedBooki
     kind: d.kind,
     status,
     holdRank: status === 'held' ? (holdRank ?? null) : null,
-    phases: d.phases.map((p) => ({ type: p.type as Booking['phases'][number]['type'], start: toMoscowIso(new Date(p.start).getTime()), end: toMoscowIso(new Date(p.end).getTime()) })),
+    phases: d.phases.map((p) => ({
+      type: p.type as Booking['phases'][number]['type'],
+      start: toMoscowIso(new Date(p.start).getTime()),
+      end: toMoscowIso(new Date(p.end).getTime()),
+    })),
     createdAt: toMoscowIso(new Date(d.createdAt).getTime()),
     updatedAt: toMoscowIso((updatedAt ?? new Date(d.at)).getTime()),
     version: d.version,

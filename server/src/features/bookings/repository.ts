@@ -19,14 +19,28 @@ export const bookingRepository = {
    * every version that released one of them. With `maxSeq`, exactly the state after that sequence
    * number (one root). Returns the records and the ids of the bookings of interest.
    */
-  async loadWindow(rootIds: Id[], from: Date, to: Date, maxSeq?: number): Promise<{ records: BookingVersionDoc[]; ids: Set<string> }> {
+  async loadWindow(
+    rootIds: Id[],
+    from: Date,
+    to: Date,
+    maxSeq?: number,
+  ): Promise<{ records: BookingVersionDoc[]; ids: Set<string> }> {
     const seqFilter = maxSeq === undefined ? {} : { seq: t({ $lte: maxSeq }) };
     const rootFilter = rootIds.length === 1 ? { rootId: rootIds[0] } : { rootId: t({ $in: rootIds }) };
-    const first = await BookingVersionModel.find({ ...rootFilter, ...seqFilter, start: t({ $lt: to }), end: t({ $gt: from }) }).lean<BookingVersionDoc[]>();
+    const first = await BookingVersionModel.find({
+      ...rootFilter,
+      ...seqFilter,
+      start: t({ $lt: to }),
+      end: t({ $gt: from }),
+    }).lean<BookingVersionDoc[]>();
     const ids = new Set(first.map((d) => String(d.bookingId)));
     if (!ids.size) return { records: [], ids };
     const oids = [...ids].map((id) => new mongoose.Types.ObjectId(id));
-    const second = await BookingVersionModel.find({ ...rootFilter, ...seqFilter, $or: [{ bookingId: t({ $in: oids }) }, { bumps: t({ $in: oids }) }] }).lean<BookingVersionDoc[]>();
+    const second = await BookingVersionModel.find({
+      ...rootFilter,
+      ...seqFilter,
+      $or: [{ bookingId: t({ $in: oids }) }, { bumps: t({ $in: oids }) }],
+    }).lean<BookingVersionDoc[]>();
     const byId = new Map<string, BookingVersionDoc>();
     for (const d of [...first, ...second]) byId.set(String(d._id), d);
     return { records: [...byId.values()], ids };
@@ -53,6 +67,8 @@ export const bookingRepository = {
   },
 };
 
-export function isDuplicateKey(err: unknown): err is { code: number; keyPattern?: Record<string, unknown>; message: string } {
+export function isDuplicateKey(
+  err: unknown,
+): err is { code: number; keyPattern?: Record<string, unknown>; message: string } {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }

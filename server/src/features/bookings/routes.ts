@@ -1,4 +1,11 @@
-import { AppError, availabilityQuerySchema, bookingIdParamsSchema, bookingListQuerySchema, createBookingSchema, patchBookingSchema } from '@moskino/shared';
+import {
+  AppError,
+  availabilityQuerySchema,
+  bookingIdParamsSchema,
+  bookingListQuerySchema,
+  createBookingSchema,
+  patchBookingSchema,
+} from '@moskino/shared';
 import type { Request } from 'express';
 import { requireCaller, type RouteDef } from '../../http/routes.js';
 import { parseBody, parseQuery } from '../../http/validate.js';
@@ -9,7 +16,8 @@ const staff = ['staff', 'admin'] as const;
 
 function bookingId(req: Request): string {
   const parsed = bookingIdParamsSchema.safeParse({ ...req.params });
-  if (!parsed.success) throw new AppError('invalid_id', 'Malformed booking id', { id: String(req.params.id ?? '').slice(0, 80) });
+  if (!parsed.success)
+    throw new AppError('invalid_id', 'Malformed booking id', { id: String(req.params.id ?? '').slice(0, 80) });
   return parsed.data.id;
 }
 
@@ -17,15 +25,24 @@ function idempotencyKey(req: Request): string | undefined {
   const key = req.get('idempotency-key');
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new AppError('validation_failed', 'Invalid header: Idempotency-Key must be 1 to 200 visible ASCII characters', {
-      in: 'headers',
-      issues: [{ path: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters', code: 'invalid' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      'Invalid header: Idempotency-Key must be 1 to 200 visible ASCII characters',
+      {
+        in: 'headers',
+        issues: [{ path: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters', code: 'invalid' }],
+      },
+    );
   }
   return key;
 }
 
-function action(path: string, summary: string, access: RouteDef['access'], run: (typeof bookingService)['cancel']): RouteDef {
+function action(
+  path: string,
+  summary: string,
+  access: RouteDef['access'],
+  run: (typeof bookingService)['cancel'],
+): RouteDef {
   return {
     method: 'post',
     path,
@@ -42,7 +59,8 @@ export const bookingRoutes: RouteDef[] = [
     method: 'post',
     path: '/api/bookings',
     access: bookers,
-    summary: 'Place a hold or request a firm booking (staff: also for another organisation, and blackouts); Idempotency-Key supported',
+    summary:
+      'Place a hold or request a firm booking (staff: also for another organisation, and blackouts); Idempotency-Key supported',
     handler: async (req, res) => {
       const caller = requireCaller(res);
       const key = idempotencyKey(req);
@@ -81,8 +99,18 @@ export const bookingRoutes: RouteDef[] = [
       res.json(await bookingService.patch(caller, id, parseBody(patchBookingSchema, req)));
     },
   },
-  action('/api/bookings/:id/cancel', 'Cancel a booking (a hold is released); frees the time at once', bookers, bookingService.cancel),
-  action('/api/bookings/:id/firm', 'Make the first hold firm (pending); releases the holds behind it', bookers, bookingService.firm),
+  action(
+    '/api/bookings/:id/cancel',
+    'Cancel a booking (a hold is released); frees the time at once',
+    bookers,
+    bookingService.cancel,
+  ),
+  action(
+    '/api/bookings/:id/firm',
+    'Make the first hold firm (pending); releases the holds behind it',
+    bookers,
+    bookingService.firm,
+  ),
   action('/api/bookings/:id/confirm', 'Confirm a pending request', staff, bookingService.confirm),
   action('/api/bookings/:id/reject', 'Reject a pending request', staff, bookingService.reject),
   {

@@ -92,11 +92,16 @@ async function backoff(attempt: number): Promise<void> {
 }
 
 function contention(): AppError {
-  return new AppError('rate_limited', 'Too many simultaneous changes on this facility; try again', { retryAfterSeconds: 1 });
+  return new AppError('rate_limited', 'Too many simultaneous changes on this facility; try again', {
+    retryAfterSeconds: 1,
+  });
 }
 
 function bad(path: string, message: string, code = 'invalid'): AppError {
-  return new AppError('validation_failed', `Invalid body: ${path}: ${message}`, { in: 'body', issues: [{ path, message, code }] });
+  return new AppError('validation_failed', `Invalid body: ${path}: ${message}`, {
+    in: 'body',
+    issues: [{ path, message, code }],
+  });
 }
 
 function toPhasesMs(phases: PhaseInput[]): PhaseMs[] {
@@ -106,7 +111,8 @@ function toPhasesMs(phases: PhaseInput[]): PhaseMs[] {
 function bookableFacility(ctx: Ctx, facilityId: string): Facility {
   const f = ctx.tree.byId.get(facilityId);
   if (!f) throw bad('facilityId', 'no such facility', 'unknown_facility');
-  if (!f.bookable || f.status !== 'operating') throw bad('facilityId', 'this facility cannot be booked', 'not_bookable');
+  if (!f.bookable || f.status !== 'operating')
+    throw bad('facilityId', 'this facility cannot be booked', 'not_bookable');
   return f;
 }
 
@@ -137,7 +143,12 @@ function liveOf(state: RootState): LiveBooking[] {
 /** State of the given roots over a window, with every hold that can influence the ranks of the holds
  * found. Each root is shown exactly as after some seq (its replica's), caught up with every write
  * other processes acknowledged more than READ_STALENESS_MS ago. Not a snapshot across roots: for reads only. */
-async function loadForReading(ctx: Ctx, rootIds: string[], from: number, to: number): Promise<RootState & { ranks: Map<string, number> }> {
+async function loadForReading(
+  ctx: Ctx,
+  rootIds: string[],
+  from: number,
+  to: number,
+): Promise<RootState & { ranks: Map<string, number> }> {
   await catchUp(rootIds, Date.now() - READ_STALENESS_MS);
   if (rootIds.length === 1) return readRoot(ctx, rootIds[0]!, from, to);
   const key = `${rootIds.join(',')}|${from}|${to}`;
@@ -172,7 +183,8 @@ const readCache = new Map<string, { ctx: Ctx; seq: number; from: number; to: num
 function readRoot(ctx: Ctx, rootId: string, from: number, to: number): RootRead {
   const seq = appliedSeq(rootId);
   const cached = readCache.get(rootId);
-  if (cached && cached.ctx === ctx && cached.seq === seq && cached.from === from && cached.to === to) return cached.value;
+  if (cached && cached.ctx === ctx && cached.seq === seq && cached.from === from && cached.to === to)
+    return cached.value;
   let lo = from - ctx.maxBufferMs;
   let hi = to + ctx.maxBufferMs;
   for (let round = 0; ; round++) {
@@ -206,13 +218,17 @@ function readRoot(ctx: Ctx, rootId: string, from: number, to: number): RootRead 
   }
 }
 
-async function rankOf(ctx: Ctx, doc: BookingVersionDoc): Promise<{ reduced?: ReducedBooking; doc: BookingVersionDoc; rank: number | null }> {
+async function rankOf(
+  ctx: Ctx,
+  doc: BookingVersionDoc,
+): Promise<{ reduced?: ReducedBooking; doc: BookingVersionDoc; rank: number | null }> {
   const span = spanOf(toRecord(doc).phases);
   const state = await loadForReading(ctx, [String(doc.rootId)], span.start, span.end);
   const id = String(doc.bookingId);
   const latest = state.docs.get(id);
   // The state read may be newer than `doc` (the caller read it earlier): show the newer version.
-  if (latest && latest.version >= doc.version) return { reduced: state.bookings.get(id), doc: latest, rank: state.ranks.get(id) ?? null };
+  if (latest && latest.version >= doc.version)
+    return { reduced: state.bookings.get(id), doc: latest, rank: state.ranks.get(id) ?? null };
   return { reduced: state.bookings.get(id), doc, rank: state.ranks.get(id) ?? null };
 }
 
@@ -239,12 +255,27 @@ function conflictsFor(caller: Caller, hits: ConflictHit[], docs: Map<string, Boo
 }
 
 /** 409 booking_conflict with what is in the way and the nearest free windows of the same length. */
-async function conflictError(ctx: Ctx, caller: Caller, facility: Facility, candidate: { id?: string; kind: BookingKind; phases: PhaseMs[] }, hits: ConflictHit[], docs: Map<string, BookingVersionDoc>, message: string): Promise<AppError> {
+async function conflictError(
+  ctx: Ctx,
+  caller: Caller,
+  facility: Facility,
+  candidate: { id?: string; kind: BookingKind; phases: PhaseMs[] },
+  hits: ConflictHit[],
+  docs: Map<string, BookingVersionDoc>,
+  message: string,
+): Promise<AppError> {
   const span = spanOf(candidate.phases);
   const searchFrom = span.start - 90 * DAY_MS;
   const searchTo = span.end + 90 * DAY_MS;
   const around = await loadForReading(ctx, [facility.rootId], searchFrom, searchTo);
-  const windows = suggestWindows({ ...candidate, facilityId: facility.id }, liveOf(around), ctx.topo, facility.rules, Date.now(), { searchFrom, searchTo });
+  const windows = suggestWindows(
+    { ...candidate, facilityId: facility.id },
+    liveOf(around),
+    ctx.topo,
+    facility.rules,
+    Date.now(),
+    { searchFrom, searchTo },
+  );
   return new AppError('booking_conflict', message, {
     conflicts: conflictsFor(caller, hits, docs),
     suggestions: windows.map((w) => ({ start: toMoscowIso(w.start), end: toMoscowIso(w.end) })),
@@ -252,7 +283,9 @@ async function conflictError(ctx: Ctx, caller: Caller, facility: Facility, candi
 }
 
 function phaseDocs(phases: PhaseMs[]): Array<{ type: string; start: Date; end: Date }> {
-  return [...phases].sort((a, b) => a.start - b.start).map((p) => ({ type: p.type, start: new Date(p.start), end: new Date(p.end) }));
+  return [...phases]
+    .sort((a, b) => a.start - b.start)
+    .map((p) => ({ type: p.type, start: new Date(p.start), end: new Date(p.end) }));
 }
 
 function requestHash(body: unknown): string {
@@ -266,7 +299,12 @@ function actorOf(caller: Caller) {
 /** Writes one version under the root's next sequence number, retrying the whole decision on a
  * duplicate key. `decide` runs on the root state after s and returns the document to insert (or throws).
  * `window().include` names bookings to include in the state wherever their time now is. */
-async function claimLoop<T>(rootId: string, window: () => { start: number; end: number; include?: string[] }, decide: (state: RootState, seq: number) => Promise<{ doc: BookingVersionDoc; result: T } | { done: T }>, onDuplicate?: (err: unknown) => Promise<T | undefined>): Promise<T> {
+async function claimLoop<T>(
+  rootId: string,
+  window: () => { start: number; end: number; include?: string[] },
+  decide: (state: RootState, seq: number) => Promise<{ doc: BookingVersionDoc; result: T } | { done: T }>,
+  onDuplicate?: (err: unknown) => Promise<T | undefined>,
+): Promise<T> {
   const ctx = await context();
   const started = Date.now();
   for (let attempt = 0; attempt < MAX_ATTEMPTS && Date.now() - started < MAX_RETRY_MS; attempt++) {
@@ -306,14 +344,21 @@ async function claimLoop<T>(rootId: string, window: () => { start: number; end: 
 export const bookingService = {
   /** `opts.releaseHolds` (staff blackouts): holds in the way are released by the same write (`bumps`),
    * like a hold made firm releases the holds behind it. Firm time in the way is still a conflict. */
-  async create(caller: Caller, req: CreateBookingRequest, idempotencyKey?: string, opts: { releaseHolds?: boolean; reason?: string } = {}): Promise<{ booking: Booking; replayed: boolean }> {
+  async create(
+    caller: Caller,
+    req: CreateBookingRequest,
+    idempotencyKey?: string,
+    opts: { releaseHolds?: boolean; reason?: string } = {},
+  ): Promise<{ booking: Booking; replayed: boolean }> {
     const ctx = await context();
     const facility = bookableFacility(ctx, req.facilityId);
-    if (req.kind === 'blackout' && !isStaff(caller.role)) throw new AppError('forbidden', 'Only staff may create blackouts');
+    if (req.kind === 'blackout' && !isStaff(caller.role))
+      throw new AppError('forbidden', 'Only staff may create blackouts');
     let organisationId = caller.organisationId;
     if (req.organisationId !== undefined && req.organisationId !== caller.organisationId) {
       if (!isStaff(caller.role)) throw new AppError('forbidden', 'Crews book for their own organisation only');
-      if (!(await organisationRepository.findById(req.organisationId))) throw bad('organisationId', 'no such organisation', 'unknown_organisation');
+      if (!(await organisationRepository.findById(req.organisationId)))
+        throw bad('organisationId', 'no such organisation', 'unknown_organisation');
       organisationId = req.organisationId;
     }
     const phases = toPhasesMs(req.phases);
@@ -328,7 +373,8 @@ export const bookingService = {
       if (!idempotencyKey) return undefined;
       const first = await bookingRepository.findByIdempotencyKey(idemOrg, idemKey);
       if (!first) return undefined;
-      if (first.requestHash !== hash) throw new AppError('conflict', 'This Idempotency-Key was used for a different request', { idempotencyKey });
+      if (first.requestHash !== hash)
+        throw new AppError('conflict', 'This Idempotency-Key was used for a different request', { idempotencyKey });
       const latest = (await bookingRepository.latestVersion(first.bookingId)) ?? first;
       return { booking: await present(ctx, latest), replayed: true };
     };
@@ -345,7 +391,15 @@ export const bookingService = {
         if (!decision.ok) {
           const onlyHolds = decision.conflicts.every((h) => h.booking.status === 'held');
           if (!(opts.releaseHolds && req.kind === 'blackout' && onlyHolds)) {
-            throw await conflictError(ctx, caller, facility, { kind: req.kind, phases }, decision.conflicts, state.docs, 'The facility is not free at that time');
+            throw await conflictError(
+              ctx,
+              caller,
+              facility,
+              { kind: req.kind, phases },
+              decision.conflicts,
+              state.docs,
+              'The facility is not free at that time',
+            );
           }
           bumps = decision.conflicts.map((h) => oid(h.booking.id));
         }
@@ -397,13 +451,25 @@ export const bookingService = {
     const now = Date.now();
     const from = q.from ? Date.parse(q.from) : now - 30 * DAY_MS;
     const to = q.to ? Date.parse(q.to) : from + 400 * DAY_MS;
-    if (!(to > from)) throw new AppError('validation_failed', 'Invalid query: to: must be after from', { in: 'query', issues: [{ path: 'to', message: 'must be after from', code: 'invalid' }] });
-    if (to - from > 400 * DAY_MS) throw new AppError('validation_failed', 'Invalid query: to: the window may be at most 400 days', { in: 'query', issues: [{ path: 'to', message: 'the window may be at most 400 days', code: 'too_big' }] });
+    if (!(to > from))
+      throw new AppError('validation_failed', 'Invalid query: to: must be after from', {
+        in: 'query',
+        issues: [{ path: 'to', message: 'must be after from', code: 'invalid' }],
+      });
+    if (to - from > 400 * DAY_MS)
+      throw new AppError('validation_failed', 'Invalid query: to: the window may be at most 400 days', {
+        in: 'query',
+        issues: [{ path: 'to', message: 'the window may be at most 400 days', code: 'too_big' }],
+      });
     let rootIds: string[];
     let facilityFilter: Set<string> | undefined;
     if (q.facilityId) {
       const f = ctx.tree.byId.get(q.facilityId);
-      if (!f) throw new AppError('validation_failed', 'Invalid query: facilityId: no such facility', { in: 'query', issues: [{ path: 'facilityId', message: 'no such facility', code: 'unknown_facility' }] });
+      if (!f)
+        throw new AppError('validation_failed', 'Invalid query: facilityId: no such facility', {
+          in: 'query',
+          issues: [{ path: 'facilityId', message: 'no such facility', code: 'unknown_facility' }],
+        });
       rootIds = [f.rootId];
       facilityFilter = new Set([f.id]);
     } else {
@@ -425,7 +491,8 @@ export const bookingService = {
   async patch(caller: Caller, id: string, req: PatchBookingRequest, reason?: string): Promise<Booking> {
     const ctx = await context();
     const first = await visibleLatest(caller, id);
-    if (first.kind === 'blackout' && !isStaff(caller.role)) throw new AppError('forbidden', 'Only staff may change a blackout');
+    if (first.kind === 'blackout' && !isStaff(caller.role))
+      throw new AppError('forbidden', 'Only staff may change a blackout');
     const facility = ctx.tree.byId.get(String(first.facilityId));
     if (!facility) throw new AppError('conflict', 'The facility of this booking no longer exists');
     const newPhases = req.phases ? toPhasesMs(req.phases) : undefined;
@@ -435,16 +502,34 @@ export const bookingService = {
     }
     return change(ctx, caller, first, 'update', newPhases, async (me, state, seq) => {
       if (me.version !== req.version) {
-        throw new AppError('stale_version', `The booking changed since version ${req.version}; reload it (now version ${me.version})`, { currentVersion: me.version });
+        throw new AppError(
+          'stale_version',
+          `The booking changed since version ${req.version}; reload it (now version ${me.version})`,
+          { currentVersion: me.version },
+        );
       }
-      if (!isLive(me.status)) throw new AppError('conflict', `A ${me.status} booking cannot be changed`, { status: me.status });
+      if (!isLive(me.status))
+        throw new AppError('conflict', `A ${me.status} booking cannot be changed`, { status: me.status });
       const doc = state.docs.get(me.id)!;
       let status = me.status;
       let placedSeq = me.placedSeq;
       let phases = doc.phases;
       if (newPhases) {
-        const decision = decidePlacement({ id: me.id, facilityId: me.facilityId, kind: me.kind, phases: newPhases }, liveOf(state), ctx.topo);
-        if (!decision.ok) throw await conflictError(ctx, caller, facility, { id: me.id, kind: me.kind, phases: newPhases }, decision.conflicts, state.docs, 'The facility is not free at the new time');
+        const decision = decidePlacement(
+          { id: me.id, facilityId: me.facilityId, kind: me.kind, phases: newPhases },
+          liveOf(state),
+          ctx.topo,
+        );
+        if (!decision.ok)
+          throw await conflictError(
+            ctx,
+            caller,
+            facility,
+            { id: me.id, kind: me.kind, phases: newPhases },
+            decision.conflicts,
+            state.docs,
+            'The facility is not free at the new time',
+          );
         phases = phaseDocs(newPhases);
         // A moved hold joins the back of the queue; moved confirmed time needs staff approval again.
         if (me.status === 'held') placedSeq = seq;
@@ -464,10 +549,12 @@ export const bookingService = {
   async cancel(caller: Caller, id: string, reason?: string): Promise<Booking> {
     const ctx = await context();
     const first = await visibleLatest(caller, id);
-    if (first.kind === 'blackout' && !isStaff(caller.role)) throw new AppError('forbidden', 'Only staff may lift a blackout');
+    if (first.kind === 'blackout' && !isStaff(caller.role))
+      throw new AppError('forbidden', 'Only staff may lift a blackout');
     return change(ctx, caller, first, 'cancel', undefined, async (me) => {
       if (me.status === 'cancelled' || me.status === 'released') return 'unchanged';
-      if (!isLive(me.status)) throw new AppError('conflict', `A ${me.status} booking cannot be cancelled`, { status: me.status });
+      if (!isLive(me.status))
+        throw new AppError('conflict', `A ${me.status} booking cannot be cancelled`, { status: me.status });
       return { status: me.status === 'held' ? 'released' : 'cancelled', ...(reason ? { reason } : {}) };
     });
   },
@@ -478,11 +565,25 @@ export const bookingService = {
     const facility = ctx.tree.byId.get(String(first.facilityId));
     return change(ctx, caller, first, 'firm', undefined, async (me, state) => {
       if (me.status === 'pending' || me.status === 'confirmed') return 'unchanged';
-      if (me.status !== 'held') throw new AppError('conflict', `Only a hold can be made firm (this booking is ${me.status})`, { status: me.status });
+      if (me.status !== 'held')
+        throw new AppError('conflict', `Only a hold can be made firm (this booking is ${me.status})`, {
+          status: me.status,
+        });
       const decision = decideFirm(me, liveOf(state), ctx.topo);
       if (!decision.ok) {
-        const message = decision.reason === 'not_first_hold' ? 'Only the first hold over all of its time can be made firm' : 'The facility is not free at that time';
-        throw await conflictError(ctx, caller, facility!, { id: me.id, kind: 'firm', phases: me.phases }, decision.conflicts, state.docs, message);
+        const message =
+          decision.reason === 'not_first_hold'
+            ? 'Only the first hold over all of its time can be made firm'
+            : 'The facility is not free at that time';
+        throw await conflictError(
+          ctx,
+          caller,
+          facility!,
+          { id: me.id, kind: 'firm', phases: me.phases },
+          decision.conflicts,
+          state.docs,
+          message,
+        );
       }
       return { kind: 'firm', status: 'pending', bumps: decision.bumps.map(oid) };
     });
@@ -493,7 +594,10 @@ export const bookingService = {
     const first = await visibleLatest(caller, id);
     return change(ctx, caller, first, 'confirm', undefined, async (me) => {
       if (me.status === 'confirmed') return 'unchanged';
-      if (me.status !== 'pending') throw new AppError('conflict', `Only a pending request can be confirmed (this booking is ${me.status})`, { status: me.status });
+      if (me.status !== 'pending')
+        throw new AppError('conflict', `Only a pending request can be confirmed (this booking is ${me.status})`, {
+          status: me.status,
+        });
       return { status: 'confirmed', ...(reason ? { reason } : {}) };
     });
   },
@@ -503,7 +607,10 @@ export const bookingService = {
     const first = await visibleLatest(caller, id);
     return change(ctx, caller, first, 'reject', undefined, async (me) => {
       if (me.status === 'rejected') return 'unchanged';
-      if (me.status !== 'pending') throw new AppError('conflict', `Only a pending request can be rejected (this booking is ${me.status})`, { status: me.status });
+      if (me.status !== 'pending')
+        throw new AppError('conflict', `Only a pending request can be rejected (this booking is ${me.status})`, {
+          status: me.status,
+        });
       return { status: 'rejected', ...(reason ? { reason } : {}) };
     });
   },
@@ -519,18 +626,29 @@ export const bookingService = {
     const first = await visibleLatest(caller, id);
     if (beforeId === id) throw new AppError('conflict', 'A hold cannot be placed before itself');
     return change(ctx, caller, first, 'reorder', undefined, async (me, state, seq) => {
-      if (me.status !== 'held') throw new AppError('conflict', `Only a live hold can be moved in the queue (this booking is ${me.status})`, { status: me.status });
+      if (me.status !== 'held')
+        throw new AppError('conflict', `Only a live hold can be moved in the queue (this booking is ${me.status})`, {
+          status: me.status,
+        });
       if (beforeId === null) return { placedSeq: seq, reason };
       const before = state.bookings.get(beforeId);
       if (!before || before.status !== 'held' || !holdsCompete(me, before, ctx.topo)) {
-        throw new AppError('conflict', 'The other booking is not a live hold competing with this one', { beforeBookingId: beforeId });
+        throw new AppError('conflict', 'The other booking is not a live hold competing with this one', {
+          beforeBookingId: beforeId,
+        });
       }
       const competitors = liveOf(state).filter((b) => b.status === 'held' && holdsCompete(me, b, ctx.topo));
-      const lower = Math.max(before.placedSeq - 1, ...competitors.filter((b) => b.placedSeq < before.placedSeq).map((b) => b.placedSeq));
+      const lower = Math.max(
+        before.placedSeq - 1,
+        ...competitors.filter((b) => b.placedSeq < before.placedSeq).map((b) => b.placedSeq),
+      );
       const key = (lower + before.placedSeq) / 2;
       // Keys stay unique in the root (competing holds must differ; unique keys keep the order total).
-      const used = new Set(windowOf(String(first.rootId), -Infinity, Infinity, seq - 1).records.map((d) => d.placedSeq));
-      if (!(key > lower && key < before.placedSeq) || used.has(key)) throw new AppError('conflict', 'The queue cannot be split further here; move the hold to the back instead');
+      const used = new Set(
+        windowOf(String(first.rootId), -Infinity, Infinity, seq - 1).records.map((d) => d.placedSeq),
+      );
+      if (!(key > lower && key < before.placedSeq) || used.has(key))
+        throw new AppError('conflict', 'The queue cannot be split further here; move the hold to the back instead');
       return { placedSeq: key, reason };
     });
   },
@@ -542,7 +660,14 @@ export const bookingService = {
     let prev: Booking | null = null;
     for (const v of versions) {
       const after = presentBooking(v, undefined, null);
-      entries.push({ version: v.version, action: v.action, at: toMoscowIso(new Date(v.at).getTime()), by: v.actor, before: prev, after });
+      entries.push({
+        version: v.version,
+        action: v.action,
+        at: toMoscowIso(new Date(v.at).getTime()),
+        by: v.actor,
+        before: prev,
+        after,
+      });
       prev = after;
     }
     const last = versions[versions.length - 1]!;
@@ -568,7 +693,11 @@ export const bookingService = {
     if (q.facilityIds) {
       facilities = q.facilityIds.map((id) => {
         const f = ctx.tree.byId.get(id);
-        if (!f) throw new AppError('validation_failed', `Invalid query: facilityIds: no such facility ${id}`, { in: 'query', issues: [{ path: 'facilityIds', message: `no such facility ${id}`, code: 'unknown_facility' }] });
+        if (!f)
+          throw new AppError('validation_failed', `Invalid query: facilityIds: no such facility ${id}`, {
+            in: 'query',
+            issues: [{ path: 'facilityIds', message: `no such facility ${id}`, code: 'unknown_facility' }],
+          });
         return f;
       });
     } else {
@@ -666,7 +795,8 @@ function familiesOf(ctx: Ctx): Map<string, { ancestors: Set<string>; related: st
   out = new Map();
   for (const f of ctx.tree.all) {
     const ancestors = new Set<string>();
-    for (let cur = f.parentId, guard = 0; cur && guard < 32; cur = ctx.tree.byId.get(cur)?.parentId ?? null, guard++) ancestors.add(cur);
+    for (let cur = f.parentId, guard = 0; cur && guard < 32; cur = ctx.tree.byId.get(cur)?.parentId ?? null, guard++)
+      ancestors.add(cur);
     out.set(f.id, { ancestors, related: [] });
   }
   for (const f of ctx.tree.all) {
@@ -681,10 +811,26 @@ function familiesOf(ctx: Ctx): Map<string, { ancestors: Set<string>; related: st
  * version overlapping [from, to) as reduced (live or not), its latest version document and the
  * derived hold ranks. Same read path as availability (replica synced within 250 ms).
  */
-export async function readRoots(rootIds: string[], from: number, to: number): Promise<{ bookings: ReducedBooking[]; docs: Map<string, BookingVersionDoc>; ranks: Map<string, number>; topo: Topology; tree: FacilityTree }> {
+export async function readRoots(
+  rootIds: string[],
+  from: number,
+  to: number,
+): Promise<{
+  bookings: ReducedBooking[];
+  docs: Map<string, BookingVersionDoc>;
+  ranks: Map<string, number>;
+  topo: Topology;
+  tree: FacilityTree;
+}> {
   const ctx = await context();
   const state = await loadForReading(ctx, rootIds, from, to);
-  return { bookings: [...state.bookings.values()], docs: state.docs, ranks: state.ranks, topo: ctx.topo, tree: ctx.tree };
+  return {
+    bookings: [...state.bookings.values()],
+    docs: state.docs,
+    ranks: state.ranks,
+    topo: ctx.topo,
+    tree: ctx.tree,
+  };
 }
 
 /**
@@ -714,7 +860,9 @@ async function visibleLatest(caller: Caller, id: string): Promise<BookingVersion
   return doc;
 }
 
-type Change = Partial<Pick<BookingVersionDoc, 'title' | 'notes' | 'phases' | 'status' | 'kind' | 'placedSeq' | 'bumps' | 'reason'>>;
+type Change = Partial<
+  Pick<BookingVersionDoc, 'title' | 'notes' | 'phases' | 'status' | 'kind' | 'placedSeq' | 'bumps' | 'reason'>
+>;
 
 /**
  * A status or content change of an existing booking: a new version document under the root's next

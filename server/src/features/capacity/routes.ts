@@ -10,7 +10,8 @@ export const capacityRoutes: RouteDef[] = [
     method: 'get',
     path: '/api/staff/utilisation',
     access: staff,
-    summary: 'Share of bookable time confirmed, pending, held (weighted by rank) and blacked out, per facility, zone or site and week or month; CSV with format=csv',
+    summary:
+      'Share of bookable time confirmed, pending, held (weighted by rank) and blacked out, per facility, zone or site and week or month; CSV with format=csv',
     handler: async (req, res) => {
       const q = parseQuery(utilisationQuerySchema, req);
       const u = await capacityService.utilisation(q);

@@ -69,12 +69,23 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 function share(a: Acc): Share {
   const held = Math.min(a.held, Math.max(0, a.bookable - a.confirmed - a.pending - a.blackout));
   const d = a.bookable || 1;
-  return { bookableHours: round(a.bookable / HOUR_MS), confirmed: round(a.confirmed / d), pending: round(a.pending / d), held: round(held / d), blackout: round(a.blackout / d) };
+  return {
+    bookableHours: round(a.bookable / HOUR_MS),
+    confirmed: round(a.confirmed / d),
+    pending: round(a.pending / d),
+    held: round(held / d),
+    blackout: round(a.blackout / d),
+  };
 }
 
 function ancestorsOrSelf(byId: Map<string, Facility>, id: string): string[] {
   const out = [id];
-  for (let cur = byId.get(id)?.parentId ?? null, guard = 0; cur && guard < 32; cur = byId.get(cur)?.parentId ?? null, guard++) out.push(cur);
+  for (
+    let cur = byId.get(id)?.parentId ?? null, guard = 0;
+    cur && guard < 32;
+    cur = byId.get(cur)?.parentId ?? null, guard++
+  )
+    out.push(cur);
   return out;
 }
 
@@ -90,7 +101,8 @@ async function occupancy(from: number, to: number, periods: Period[]) {
     if (!isLive(b.status)) continue;
     const weight = b.status === 'held' ? 1 / (view.ranks.get(b.id) ?? 1) : 1;
     const list = byFacility.get(b.facilityId) ?? [];
-    for (const p of b.phases) if (p.end > from && p.start < to) list.push({ status: b.status, weight, start: p.start, end: p.end });
+    for (const p of b.phases)
+      if (p.end > from && p.start < to) list.push({ status: b.status, weight, start: p.start, end: p.end });
     byFacility.set(b.facilityId, list);
   }
   const cells = new Map<string, Acc[]>();
@@ -161,7 +173,11 @@ export const capacityService = {
       rows: [...groups.entries()].map(([key, g]) => ({
         key,
         label: g.label,
-        periods: g.periods.map((a, i) => ({ start: toMoscowIso(periods[i]!.start), end: toMoscowIso(periods[i]!.end), ...share(a) })),
+        periods: g.periods.map((a, i) => ({
+          start: toMoscowIso(periods[i]!.start),
+          end: toMoscowIso(periods[i]!.end),
+          ...share(a),
+        })),
         total: share(g.total),
       })),
       busiest: sorted.slice(0, 5),
@@ -171,8 +187,37 @@ export const capacityService = {
 
   utilisationCsv(u: Utilisation): string {
     const rows: unknown[][] = [];
-    for (const r of u.rows) for (const p of r.periods) rows.push([u.level, r.key, r.label.en, r.label.ru, p.start, p.end, p.bookableHours, p.confirmed, p.pending, p.held, p.blackout]);
-    return toCsv(['level', 'key', 'name_en', 'name_ru', 'period_start', 'period_end', 'bookable_hours', 'confirmed_share', 'pending_share', 'held_weighted_share', 'blackout_share'], rows);
+    for (const r of u.rows)
+      for (const p of r.periods)
+        rows.push([
+          u.level,
+          r.key,
+          r.label.en,
+          r.label.ru,
+          p.start,
+          p.end,
+          p.bookableHours,
+          p.confirmed,
+          p.pending,
+          p.held,
+          p.blackout,
+        ]);
+    return toCsv(
+      [
+        'level',
+        'key',
+        'name_en',
+        'name_ru',
+        'period_start',
+        'period_end',
+        'bookable_hours',
+        'confirmed_share',
+        'pending_share',
+        'held_weighted_share',
+        'blackout_share',
+      ],
+      rows,
+    );
   },
 
   /** The coming months (from the start of this month): confirmed + pending + holds weighted by rank. */
@@ -217,13 +262,20 @@ export const capacityService = {
     const periods = periodsOf(from, to, granularity);
     const tree = await catalogueService.loadTree();
     const view = await readRoots([...new Set(tree.all.map((f) => f.rootId))], from, to);
-    const rows = new Map<string, { periods: Array<{ confirmed: number; pending: number }>; confirmed: number; pending: number }>();
+    const rows = new Map<
+      string,
+      { periods: Array<{ confirmed: number; pending: number }>; confirmed: number; pending: number }
+    >();
     for (const b of view.bookings) {
       if (b.status !== 'confirmed' && b.status !== 'pending') continue;
       const f = tree.byId.get(b.facilityId);
       if (!f?.dayRates) continue;
       const dayMs = f.rules.bookingUnit === 'day' ? DAY_MS : 12 * HOUR_MS;
-      const row = rows.get(f.id) ?? { periods: periods.map(() => ({ confirmed: 0, pending: 0 })), confirmed: 0, pending: 0 };
+      const row = rows.get(f.id) ?? {
+        periods: periods.map(() => ({ confirmed: 0, pending: 0 })),
+        confirmed: 0,
+        pending: 0,
+      };
       for (const ph of b.phases) {
         const rate = f.dayRates[ph.type as keyof typeof f.dayRates] ?? 0;
         periods.forEach((p, i) => {
@@ -238,7 +290,12 @@ export const capacityService = {
     const r2 = (x: number) => Math.round(x);
     const out = [...rows.entries()].map(([facilityId, r]) => ({
       facilityId,
-      periods: r.periods.map((p, i) => ({ start: toMoscowIso(periods[i]!.start), end: toMoscowIso(periods[i]!.end), confirmed: r2(p.confirmed), pending: r2(p.pending) })),
+      periods: r.periods.map((p, i) => ({
+        start: toMoscowIso(periods[i]!.start),
+        end: toMoscowIso(periods[i]!.end),
+        confirmed: r2(p.confirmed),
+        pending: r2(p.pending),
+      })),
       confirmed: r2(r.confirmed),
       pending: r2(r.pending),
     }));

@@ -1,4 +1,11 @@
-import { AppError, catalogueExportQuerySchema, catalogueImportBodySchema, facilityInputSchema, facilityPatchSchema, retireBodySchema } from '@moskino/shared';
+import {
+  AppError,
+  catalogueExportQuerySchema,
+  catalogueImportBodySchema,
+  facilityInputSchema,
+  facilityPatchSchema,
+  retireBodySchema,
+} from '@moskino/shared';
 import type { Request } from 'express';
 import { requireCaller, type RouteDef } from '../../http/routes.js';
 import { parseBody, parseQuery } from '../../http/validate.js';
@@ -62,13 +69,19 @@ export const catalogueAdminRoutes: RouteDef[] = [
     method: 'post',
     path: '/api/admin/catalogue/import',
     access: admin,
-    summary: 'Import a catalogue (JSON rows or CSV text): every bad row reported by line and field, nothing imported if any',
+    summary:
+      'Import a catalogue (JSON rows or CSV text): every bad row reported by line and field, nothing imported if any',
     handler: async (req, res) => {
       const body = parseBody(catalogueImportBodySchema, req);
       const caller = requireCaller(res);
       const { rows, problems } =
-        body.format === 'csv' ? catalogueAdminService.rowsFromCsv(body.csv) : { rows: body.rows.map((value, i) => ({ line: i + 1, value })), problems: [] };
-      const result = await catalogueAdminService.import(caller, rows, { dryRun: body.dryRun, initialProblems: problems });
+        body.format === 'csv'
+          ? catalogueAdminService.rowsFromCsv(body.csv)
+          : { rows: body.rows.map((value, i) => ({ line: i + 1, value })), problems: [] };
+      const result = await catalogueAdminService.import(caller, rows, {
+        dryRun: body.dryRun,
+        initialProblems: problems,
+      });
       res.status(result.imported || body.dryRun ? 200 : 400).json(result);
     },
   },

@@ -84,9 +84,14 @@ function treeProblems(nodes: readonly Node[]): Array<{ id: string; field: string
       out.push({ id: n.id, field: 'parent', message: 'no such parent' });
       continue;
     }
-    if (p.site !== n.site) out.push({ id: n.id, field: 'parent', message: `the parent is on another site (${p.site})` });
+    if (p.site !== n.site)
+      out.push({ id: n.id, field: 'parent', message: `the parent is on another site (${p.site})` });
     const seen = new Set([n.id]);
-    for (let cur: string | null = n.parentId, guard = 0; cur && guard < 64; cur = byId.get(cur)?.parentId ?? null, guard++) {
+    for (
+      let cur: string | null = n.parentId, guard = 0;
+      cur && guard < 64;
+      cur = byId.get(cur)?.parentId ?? null, guard++
+    ) {
       if (seen.has(cur)) {
         out.push({ id: n.id, field: 'parent', message: 'the parent is the facility itself or one of its descendants' });
         break;
@@ -99,7 +104,14 @@ function treeProblems(nodes: readonly Node[]): Array<{ id: string; field: string
 
 function describe(b: ReducedBooking, problem: string): InTheWay {
   const s = spanOf(b.phases);
-  return { bookingId: b.id, facilityId: b.facilityId, status: b.status, start: toMoscowIso(s.start), end: toMoscowIso(s.end), problem };
+  return {
+    bookingId: b.id,
+    facilityId: b.facilityId,
+    status: b.status,
+    start: toMoscowIso(s.start),
+    end: toMoscowIso(s.end),
+    problem,
+  };
 }
 
 /** The bookings in the way of replacing the catalogue `before` by `after` (rules 2–5 above). */
@@ -111,9 +123,12 @@ export async function bookingsInTheWay(before: readonly Facility[], after: reado
   // 2. Roots that change, on facilities that have any booking version.
   const moved = after.filter((n) => oldById.has(n.id) && oldById.get(n.id)!.rootId !== newRoots.get(n.id));
   if (moved.length) {
-    const docs = await BookingVersionModel.find({ facilityId: mongoose.trusted({ $in: moved.map((n) => oid(n.id)) }) as never }).lean<BookingVersionDoc[]>();
+    const docs = await BookingVersionModel.find({
+      facilityId: mongoose.trusted({ $in: moved.map((n) => oid(n.id)) }) as never,
+    }).lean<BookingVersionDoc[]>();
     const latest = new Map<string, BookingVersionDoc>();
-    for (const d of docs) if ((latest.get(String(d.bookingId))?.version ?? 0) < d.version) latest.set(String(d.bookingId), d);
+    for (const d of docs)
+      if ((latest.get(String(d.bookingId))?.version ?? 0) < d.version) latest.set(String(d.bookingId), d);
     for (const d of latest.values()) {
       out.push({
         bookingId: String(d.bookingId),
@@ -126,7 +141,8 @@ export async function bookingsInTheWay(before: readonly Facility[], after: reado
     }
   }
   // Live bookings that are not over yet (with the largest buffer).
-  const maxBufferMs = Math.max(0, ...after.map((n) => n.rules.bufferMinutes), ...before.map((f) => f.rules.bufferMinutes)) * 60_000;
+  const maxBufferMs =
+    Math.max(0, ...after.map((n) => n.rules.bufferMinutes), ...before.map((f) => f.rules.bufferMinutes)) * 60_000;
   const rootIds = [...new Set(before.map((f) => f.rootId))];
   const view = await readRoots(rootIds, now - maxBufferMs, now + HORIZON_MS);
   const live = view.bookings.filter((b) => isLive(b.status) && spanOf(b.phases).end + maxBufferMs > now);
@@ -136,8 +152,18 @@ export async function bookingsInTheWay(before: readonly Facility[], after: reado
     const o = oldById.get(b.facilityId);
     if (!n || !o) continue;
     // 3. Retired, planned or unbookable with live future bookings.
-    if (spanOf(b.phases).end > now && (!n.bookable || n.status !== 'operating') && (o.bookable && o.status === 'operating')) {
-      out.push(describe(b, `the facility would become ${n.status !== 'operating' ? n.status : 'unbookable'} with this booking still to come`));
+    if (
+      spanOf(b.phases).end > now &&
+      (!n.bookable || n.status !== 'operating') &&
+      o.bookable &&
+      o.status === 'operating'
+    ) {
+      out.push(
+        describe(
+          b,
+          `the facility would become ${n.status !== 'operating' ? n.status : 'unbookable'} with this booking still to come`,
+        ),
+      );
     }
     // 4. A new booking unit must keep the booking on the grid (blackouts too).
     if (n.rules.bookingUnit !== o.rules.bookingUnit && spanOf(b.phases).end > now) {
@@ -147,7 +173,9 @@ export async function bookingsInTheWay(before: readonly Facility[], after: reado
     }
   }
   // 5. Overlaps under the new tree and buffers, per new root (related facilities share a root).
-  const topo = topologyOf(after.map((n) => ({ id: n.id, parentId: n.parentId, rules: { bufferMinutes: n.rules.bufferMinutes } })));
+  const topo = topologyOf(
+    after.map((n) => ({ id: n.id, parentId: n.parentId, rules: { bufferMinutes: n.rules.bufferMinutes } })),
+  );
   const groups = new Map<string, ReducedBooking[]>();
   for (const b of live) {
     const r = newRoots.get(b.facilityId) ?? b.facilityId;
@@ -176,12 +204,24 @@ export async function bookingsInTheWay(before: readonly Facility[], after: reado
 }
 
 function refusal(inTheWay: InTheWay[]): AppError {
-  return new AppError('catalogue_conflict', 'This change would leave existing bookings in a state the booking rules forbid', { bookings: inTheWay }, 409);
+  return new AppError(
+    'catalogue_conflict',
+    'This change would leave existing bookings in a state the booking rules forbid',
+    { bookings: inTheWay },
+    409,
+  );
 }
 
 function treeError(problems: Array<{ field: string; message: string }>): AppError {
   const first = problems[0]!;
-  return new AppError('validation_failed', `Invalid body: ${first.field}: ${first.message}`, { in: 'body', issues: problems.map((p) => ({ path: p.field === 'parent' ? 'parentId' : p.field, message: p.message, code: 'invalid' })) });
+  return new AppError('validation_failed', `Invalid body: ${first.field}: ${first.message}`, {
+    in: 'body',
+    issues: problems.map((p) => ({
+      path: p.field === 'parent' ? 'parentId' : p.field,
+      message: p.message,
+      code: 'invalid',
+    })),
+  });
 }
 
 /** The document fields of a facility from its API shape and its root. */
@@ -205,7 +245,11 @@ async function writeRoots(all: readonly Node[], stored: ReadonlyMap<string, stri
 /** JSON with sorted keys, to compare facilities whatever the order of their fields. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v ?? null);
 }
 
@@ -217,7 +261,15 @@ export const catalogueAdminService = {
   async create(caller: Caller, input: FacilityInput, reason = ''): Promise<Facility> {
     const before = await catalogueService.listFacilities();
     const id = String(new mongoose.Types.ObjectId());
-    const node: Node = { id, slug: input.slug, site: input.site, parentId: input.parentId, bookable: input.bookable, status: input.status, rules: input.rules };
+    const node: Node = {
+      id,
+      slug: input.slug,
+      site: input.site,
+      parentId: input.parentId,
+      bookable: input.bookable,
+      status: input.status,
+      rules: input.rules,
+    };
     const after = [...before, node];
     const problems = treeProblems(after).filter((p) => p.id === id);
     if (problems.length) throw treeError(problems);
@@ -225,12 +277,21 @@ export const catalogueAdminService = {
     try {
       await FacilityModel.create({ _id: oid(id), ...docFields(input, rootId) });
     } catch (err) {
-      if (isDuplicate(err)) throw new AppError('conflict', `A facility with slug "${input.slug}" already exists`, { field: 'slug' });
+      if (isDuplicate(err))
+        throw new AppError('conflict', `A facility with slug "${input.slug}" already exists`, { field: 'slug' });
       throw err;
     }
     invalidateCatalogueCache();
     const created = await catalogueService.getFacility(id);
-    await recordAudit(caller, { entity: 'facility', entityId: id, action: 'facility.create', facilityId: id, reason, before: null, after: created });
+    await recordAudit(caller, {
+      entity: 'facility',
+      entityId: id,
+      action: 'facility.create',
+      facilityId: id,
+      reason,
+      before: null,
+      after: created,
+    });
     return created;
   },
 
@@ -239,13 +300,32 @@ export const catalogueAdminService = {
     const old = before.find((f) => f.id === id);
     if (!old) throw new AppError('not_found', 'No such facility');
     const { reason, rules, ...fields } = patch;
-    const merged = facilityInputSchema.safeParse({ ...inputOf(old), ...fields, rules: { ...old.rules, ...(rules ?? {}) } });
+    const merged = facilityInputSchema.safeParse({
+      ...inputOf(old),
+      ...fields,
+      rules: { ...old.rules, ...(rules ?? {}) },
+    });
     if (!merged.success) {
       const issues = merged.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
-      throw new AppError('validation_failed', `Invalid body: ${issues[0]!.path}: ${issues[0]!.message}`, { in: 'body', issues });
+      throw new AppError('validation_failed', `Invalid body: ${issues[0]!.path}: ${issues[0]!.message}`, {
+        in: 'body',
+        issues,
+      });
     }
     const next = merged.data;
-    const after: Node[] = before.map((f) => (f.id === id ? { id, slug: next.slug, site: next.site, parentId: next.parentId, bookable: next.bookable, status: next.status, rules: next.rules } : f));
+    const after: Node[] = before.map((f) =>
+      f.id === id
+        ? {
+            id,
+            slug: next.slug,
+            site: next.site,
+            parentId: next.parentId,
+            bookable: next.bookable,
+            status: next.status,
+            rules: next.rules,
+          }
+        : f,
+    );
     const problems = treeProblems(after);
     if (problems.length) throw treeError(problems);
     const inTheWay = await bookingsInTheWay(before, after);
@@ -254,13 +334,22 @@ export const catalogueAdminService = {
     try {
       await FacilityModel.updateOne({ _id: oid(id) }, { $set: docFields(next, roots.get(id)!) });
     } catch (err) {
-      if (isDuplicate(err)) throw new AppError('conflict', `A facility with slug "${next.slug}" already exists`, { field: 'slug' });
+      if (isDuplicate(err))
+        throw new AppError('conflict', `A facility with slug "${next.slug}" already exists`, { field: 'slug' });
       throw err;
     }
     await writeRoots(after, new Map(before.map((f) => [f.id, f.id === id ? roots.get(id)! : f.rootId])));
     invalidateCatalogueCache();
     const updated = await catalogueService.getFacility(id);
-    await recordAudit(caller, { entity: 'facility', entityId: id, action, facilityId: id, reason: reason ?? '', before: old, after: updated });
+    await recordAudit(caller, {
+      entity: 'facility',
+      entityId: id,
+      action,
+      facilityId: id,
+      reason: reason ?? '',
+      before: old,
+      after: updated,
+    });
     return updated;
   },
 
@@ -300,10 +389,12 @@ export const catalogueAdminService = {
     const problems: ImportProblem[] = [];
     if (!records.length) return { rows: [], problems: [{ line: 1, field: '', message: 'the file is empty' }] };
     const header = records[0]!.fields.map((h) => h.trim());
-    for (const c of csvColumns) if (!header.includes(c)) problems.push({ line: records[0]!.line, field: c, message: 'missing column' });
+    for (const c of csvColumns)
+      if (!header.includes(c)) problems.push({ line: records[0]!.line, field: c, message: 'missing column' });
     if (problems.length) return { rows: [], problems };
     const rows = records.slice(1).map((r) => {
-      if (r.fields.length !== header.length) problems.push({ line: r.line, field: '', message: `expected ${header.length} fields, got ${r.fields.length}` });
+      if (r.fields.length !== header.length)
+        problems.push({ line: r.line, field: '', message: `expected ${header.length} fields, got ${r.fields.length}` });
       const cells = new Map(header.map((h, i) => [h, r.fields[i] ?? '']));
       return { line: r.line, value: rowFromCells(cells, r.line, problems) };
     });
@@ -315,7 +406,15 @@ export const catalogueAdminService = {
    * nothing when any row is bad. Facilities are matched by slug; those not in the file stay as they
    * are. Rows are written parents first; `onProgress` is called after each.
    */
-  async import(caller: Caller, input: Array<{ line: number; value: unknown }>, opts: { dryRun?: boolean; initialProblems?: ImportProblem[]; onProgress?: (done: number, total: number) => void } = {}): Promise<CatalogueImportResult> {
+  async import(
+    caller: Caller,
+    input: Array<{ line: number; value: unknown }>,
+    opts: {
+      dryRun?: boolean;
+      initialProblems?: ImportProblem[];
+      onProgress?: (done: number, total: number) => void;
+    } = {},
+  ): Promise<CatalogueImportResult> {
     const problems: ImportProblem[] = [...(opts.initialProblems ?? [])];
     const good: Array<{ line: number; row: CatalogueRow }> = [];
     for (const { line, value } of input) {
@@ -328,7 +427,8 @@ export const catalogueAdminService = {
     const bySlug = new Map(before.map((f) => [f.slug, f]));
     const lineOfSlug = new Map<string, number>();
     for (const { line, row } of good) {
-      if (lineOfSlug.has(row.slug)) problems.push({ line, field: 'slug', message: `duplicate slug (also on line ${lineOfSlug.get(row.slug)})` });
+      if (lineOfSlug.has(row.slug))
+        problems.push({ line, field: 'slug', message: `duplicate slug (also on line ${lineOfSlug.get(row.slug)})` });
       else lineOfSlug.set(row.slug, line);
     }
     // The catalogue after the import: existing ids kept, new ones minted, parents by slug.
@@ -339,19 +439,38 @@ export const catalogueAdminService = {
     for (const { line, row } of good) {
       const { parentSlug, ...rest } = row;
       if (parentSlug && !idOf.has(parentSlug)) {
-        problems.push({ line, field: 'parentSlug', message: `no facility "${parentSlug}" in the file or the catalogue` });
+        problems.push({
+          line,
+          field: 'parentSlug',
+          message: `no facility "${parentSlug}" in the file or the catalogue`,
+        });
         continue;
       }
       const id = idOf.get(row.slug)!;
       const inputRow: FacilityInput = { ...rest, parentId: parentSlug ? idOf.get(parentSlug)! : null };
-      next.set(id, { id, slug: row.slug, site: row.site, parentId: inputRow.parentId, bookable: row.bookable, status: row.status, rules: row.rules, input: inputRow, line });
+      next.set(id, {
+        id,
+        slug: row.slug,
+        site: row.site,
+        parentId: inputRow.parentId,
+        bookable: row.bookable,
+        status: row.status,
+        rules: row.rules,
+        input: inputRow,
+        line,
+      });
     }
     const after = [...next.values()];
     const lineOfId = (id: string) => next.get(id)?.line ?? 0;
-    for (const p of treeProblems(after)) problems.push({ line: lineOfId(p.id), field: 'parentSlug', message: p.message });
+    for (const p of treeProblems(after))
+      problems.push({ line: lineOfId(p.id), field: 'parentSlug', message: p.message });
     if (!problems.length) {
       for (const w of await bookingsInTheWay(before, after)) {
-        problems.push({ line: lineOfId(w.facilityId), field: 'facility', message: `booking ${w.bookingId} (${w.status}, ${w.start} – ${w.end}): ${w.problem}` });
+        problems.push({
+          line: lineOfId(w.facilityId),
+          field: 'facility',
+          message: `booking ${w.bookingId} (${w.status}, ${w.start} – ${w.end}): ${w.problem}`,
+        });
       }
     }
     const changed = good.filter(({ row }) => {
@@ -361,7 +480,13 @@ export const catalogueAdminService = {
       return canonical(n.input) !== canonical(inputOf(old));
     });
     const created = changed.filter(({ row }) => !bySlug.has(row.slug)).length;
-    const result: CatalogueImportResult = { imported: false, created, updated: changed.length - created, unchanged: good.length - changed.length, problems: problems.sort((a, b) => a.line - b.line) };
+    const result: CatalogueImportResult = {
+      imported: false,
+      created,
+      updated: changed.length - created,
+      unchanged: good.length - changed.length,
+      problems: problems.sort((a, b) => a.line - b.line),
+    };
     if (problems.length || opts.dryRun) return result;
 
     const roots = computeRoots(after);
@@ -396,20 +521,55 @@ export const catalogueAdminService = {
 };
 
 export const csvColumns = [
-  'slug', 'site', 'parentSlug', 'kind', 'name_ru', 'name_en', 'areaM2', 'heightM', 'features', 'period', 'bookable', 'status', 'estimated', 'source', 'notes',
-  'bookingUnit', 'minUnits', 'maxUnits', 'leadTimeHours', 'horizonDays', 'bufferMinutes', 'rate_build', 'rate_prelight', 'rate_shoot', 'rate_strike',
+  'slug',
+  'site',
+  'parentSlug',
+  'kind',
+  'name_ru',
+  'name_en',
+  'areaM2',
+  'heightM',
+  'features',
+  'period',
+  'bookable',
+  'status',
+  'estimated',
+  'source',
+  'notes',
+  'bookingUnit',
+  'minUnits',
+  'maxUnits',
+  'leadTimeHours',
+  'horizonDays',
+  'bufferMinutes',
+  'rate_build',
+  'rate_prelight',
+  'rate_shoot',
+  'rate_strike',
 ];
 
 function csvValue(r: CatalogueRow, c: string): unknown {
   switch (c) {
-    case 'name_ru': return r.name.ru;
-    case 'name_en': return r.name.en;
-    case 'features': return r.features.join('|');
-    case 'bookingUnit': case 'minUnits': case 'maxUnits': case 'leadTimeHours': case 'horizonDays': case 'bufferMinutes':
+    case 'name_ru':
+      return r.name.ru;
+    case 'name_en':
+      return r.name.en;
+    case 'features':
+      return r.features.join('|');
+    case 'bookingUnit':
+    case 'minUnits':
+    case 'maxUnits':
+    case 'leadTimeHours':
+    case 'horizonDays':
+    case 'bufferMinutes':
       return r.rules[c];
-    case 'rate_build': case 'rate_prelight': case 'rate_shoot': case 'rate_strike':
+    case 'rate_build':
+    case 'rate_prelight':
+    case 'rate_shoot':
+    case 'rate_strike':
       return r.dayRates ? r.dayRates[c.slice(5) as 'build'] : '';
-    default: return (r as Record<string, unknown>)[c];
+    default:
+      return (r as Record<string, unknown>)[c];
   }
 }
 
@@ -440,7 +600,12 @@ function rowFromCells(cells: Map<string, string>, line: number, problems: Import
     name: { ru: str('name_ru'), en: str('name_en') },
     areaM2: num('areaM2', true),
     heightM: num('heightM', true),
-    features: str('features').trim() === '' ? [] : str('features').split('|').map((s) => s.trim()),
+    features:
+      str('features').trim() === ''
+        ? []
+        : str('features')
+            .split('|')
+            .map((s) => s.trim()),
     period: nullable('period'),
     bookable: bool('bookable'),
     status: str('status'),
@@ -455,6 +620,13 @@ function rowFromCells(cells: Map<string, string>, line: number, problems: Import
       horizonDays: num('horizonDays'),
       bufferMinutes: num('bufferMinutes'),
     },
-    dayRates: noRates ? null : { build: num('rate_build'), prelight: num('rate_prelight'), shoot: num('rate_shoot'), strike: num('rate_strike') },
+    dayRates: noRates
+      ? null
+      : {
+          build: num('rate_build'),
+          prelight: num('rate_prelight'),
+          shoot: num('rate_shoot'),
+          strike: num('rate_strike'),
+        },
   };
 }

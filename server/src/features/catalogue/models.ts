@@ -40,10 +40,7 @@ const facilitySchema = new Schema(
       bufferMinutes: { type: Number, required: true },
     },
     dayRates: {
-      type: new Schema(
-        { build: Number, prelight: Number, shoot: Number, strike: Number },
-        { _id: false },
-      ),
+      type: new Schema({ build: Number, prelight: Number, shoot: Number, strike: Number }, { _id: false }),
       default: null,
     },
   },

@@ -39,8 +39,6 @@ export function presentFacility(doc: FacilityDoc): Facility {
       horizonDays: rules.horizonDays,
       bufferMinutes: rules.bufferMinutes,
     },
-    dayRates: rates
-      ? { build: rates.build, prelight: rates.prelight, shoot: rates.shoot, strike: rates.strike }
-      : null,
+    dayRates: rates ? { build: rates.build, prelight: rates.prelight, shoot: rates.shoot, strike: rates.strike } : null,
   };
 }

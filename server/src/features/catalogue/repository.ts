@@ -10,9 +10,10 @@ export const catalogueRepository = {
   },
   /** By ObjectId or by slug. */
   async findFacility(idOrSlug: string): Promise<FacilityDoc | null> {
-    const filter = mongoose.isObjectIdOrHexString(idOrSlug) && /^[0-9a-f]{24}$/i.test(idOrSlug)
-      ? { _id: new mongoose.Types.ObjectId(idOrSlug) }
-      : { slug: idOrSlug };
+    const filter =
+      mongoose.isObjectIdOrHexString(idOrSlug) && /^[0-9a-f]{24}$/i.test(idOrSlug)
+        ? { _id: new mongoose.Types.ObjectId(idOrSlug) }
+        : { slug: idOrSlug };
     return FacilityModel.findOne(filter).lean<FacilityDoc>();
   },
   async countFacilities(): Promise<number> {

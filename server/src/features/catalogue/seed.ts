@@ -11,7 +11,12 @@ export const catalogueSeedPath = path.join(repoRoot, 'server/seed/catalogue.json
 
 const seedSchema = z.object({
   sites: z.array(
-    z.object({ slug: siteSlugSchema, name: localizedTextSchema, address: localizedTextSchema, brand: z.enum(['moskino', 'gorky']) }),
+    z.object({
+      slug: siteSlugSchema,
+      name: localizedTextSchema,
+      address: localizedTextSchema,
+      brand: z.enum(['moskino', 'gorky']),
+    }),
   ),
   // A facility as the API shows it, with the parent named by slug instead of ids.
   facilities: z.array(
@@ -36,7 +41,10 @@ export interface SeedProgress {
  * Loads (or reloads) the catalogue: sites and facilities are matched by slug, so running it twice
  * gives the same result and keeps ids stable. Parents are written before children.
  */
-export async function seedCatalogue(seed: CatalogueSeed, onProgress: (p: SeedProgress) => void = () => {}): Promise<{ sites: number; facilities: number }> {
+export async function seedCatalogue(
+  seed: CatalogueSeed,
+  onProgress: (p: SeedProgress) => void = () => {},
+): Promise<{ sites: number; facilities: number }> {
   const total = seed.sites.length + seed.facilities.length;
   let done = 0;
   for (const site of seed.sites) {
@@ -45,12 +53,15 @@ export async function seedCatalogue(seed: CatalogueSeed, onProgress: (p: SeedPro
   }
 
   // Stable ids: existing documents keep theirs, new ones get one now so parents and roots resolve.
-  const existing = await FacilityModel.find({}, { slug: 1 }).lean<Array<{ _id: mongoose.Types.ObjectId; slug: string }>>();
+  const existing = await FacilityModel.find({}, { slug: 1 }).lean<
+    Array<{ _id: mongoose.Types.ObjectId; slug: string }>
+  >();
   const idBySlug = new Map(existing.map((d) => [d.slug, d._id]));
   for (const f of seed.facilities) if (!idBySlug.has(f.slug)) idBySlug.set(f.slug, new mongoose.Types.ObjectId());
   const bySlug = new Map(seed.facilities.map((f) => [f.slug, f]));
   for (const f of seed.facilities) {
-    if (f.parentSlug && !bySlug.has(f.parentSlug)) throw new Error(`facility ${f.slug}: unknown parent ${f.parentSlug}`);
+    if (f.parentSlug && !bySlug.has(f.parentSlug))
+      throw new Error(`facility ${f.slug}: unknown parent ${f.parentSlug}`);
   }
 
   // Root: the top-most bookable facility on the way up (itself when nothing above it is bookable).

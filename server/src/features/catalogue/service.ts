@@ -38,7 +38,8 @@ export const catalogueService = {
   },
 
   async getFacility(idOrSlug: string): Promise<Facility> {
-    if (!idOrSlugPattern.test(idOrSlug)) throw new AppError('invalid_id', 'Malformed facility id or slug', { id: idOrSlug.slice(0, 80) });
+    if (!idOrSlugPattern.test(idOrSlug))
+      throw new AppError('invalid_id', 'Malformed facility id or slug', { id: idOrSlug.slice(0, 80) });
     const doc = await catalogueRepository.findFacility(idOrSlug);
     if (!doc) throw new AppError('not_found', 'No such facility', { id: idOrSlug });
     return presentFacility(doc);

@@ -49,7 +49,13 @@ export const apiKeyService = {
       });
     }
     const { secret, hash, prefix } = newSecret('mkk');
-    const created = await ApiKeyModel.create({ keyHash: hash, prefix, organisationId: org._id, name: body.name, createdBy: oid(caller.userId) });
+    const created = await ApiKeyModel.create({
+      keyHash: hash,
+      prefix,
+      organisationId: org._id,
+      name: body.name,
+      createdBy: oid(caller.userId),
+    });
     return { ...presentApiKey(created.toObject() as ApiKeyDoc), key: secret };
   },
 
@@ -96,7 +102,8 @@ export const apiKeyService = {
       throw new AppError('rate_limited', 'Too many requests with this API key; try again later', { retryAfterSeconds });
     }
     // Housekeeping, off the request's path: old rows of this key, and the last-use time (at most once a minute).
-    if (rows.length % 20 === 0) void ApiKeyHitModel.deleteMany({ keyId: key._id, at: mongoose.trusted({ $lte: since }) }).catch(() => {});
+    if (rows.length % 20 === 0)
+      void ApiKeyHitModel.deleteMany({ keyId: key._id, at: mongoose.trusted({ $lte: since }) }).catch(() => {});
     if (!key.lastUsedAt || now.getTime() - new Date(key.lastUsedAt).getTime() > 60_000) {
       void ApiKeyModel.updateOne({ _id: key._id }, { $set: { lastUsedAt: now } }).catch(() => {});
     }
@@ -117,7 +124,8 @@ export const apiKeyMiddleware: RequestHandler = async (req, res, next) => {
     if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <API key>"');
     const key = await apiKeyService.authenticate(match[1]!);
     if (!readOnly.has(req.method)) throw new AppError('forbidden', 'API keys are read-only');
-    if (userOnly.has(req.path)) throw new AppError('forbidden', 'An API key has no user; this route needs a signed-in person');
+    if (userOnly.has(req.path))
+      throw new AppError('forbidden', 'An API key has no user; this route needs a signed-in person');
     await apiKeyService.hit(key);
     const caller: Caller = { userId: String(key._id), organisationId: String(key.organisationId), role: 'partner' };
     res.locals.caller = caller;

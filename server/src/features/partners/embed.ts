@@ -12,7 +12,11 @@ import { feedTokenService, statusText } from './feeds.js';
  */
 
 const WEEKS = 6;
-const partnerReader: Caller = { userId: '000000000000000000000000', organisationId: '000000000000000000000000', role: 'partner' };
+const partnerReader: Caller = {
+  userId: '000000000000000000000000',
+  organisationId: '000000000000000000000000',
+  role: 'partner',
+};
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -50,14 +54,19 @@ function moscowShort(t: number): string {
   return `${d.slice(8, 10)}.${d.slice(5, 7)} ${d.slice(11, 16)}`;
 }
 
-export async function renderEmbed(token: string, facilityId: string, opts: { lang?: 'ru' | 'en'; from?: string }): Promise<string> {
+export async function renderEmbed(
+  token: string,
+  facilityId: string,
+  opts: { lang?: 'ru' | 'en'; from?: string },
+): Promise<string> {
   await feedTokenService.resolve(token);
   const tree = await catalogueService.loadTree();
   const facility = /^[0-9a-f]{24}$/i.test(facilityId) ? tree.byId.get(facilityId) : undefined;
   if (!facility) throw new AppError('not_found', 'No such page');
   const lang = opts.lang ?? 'ru';
   const other = lang === 'ru' ? 'en' : 'ru';
-  const both = (l: { ru: string; en: string }) => `${escapeHtml(l[lang])} <span class="alt" lang="${other}">${escapeHtml(l[other])}</span>`;
+  const both = (l: { ru: string; en: string }) =>
+    `${escapeHtml(l[lang])} <span class="alt" lang="${other}">${escapeHtml(l[other])}</span>`;
 
   const anchor = opts.from ? Date.parse(`${opts.from}T00:00:00+03:00`) : Date.now();
   if (Number.isNaN(anchor)) throw new AppError('validation_failed', 'Invalid query: from: not a real date');
@@ -102,7 +111,10 @@ export async function renderEmbed(token: string, facilityId: string, opts: { lan
 
   const list = busy.length
     ? `<ul>${busy
-        .map((b) => `<li><span class="dot ${stateOf(b)}"></span>${escapeHtml(moscowShort(Date.parse(b.start)))} – ${escapeHtml(moscowShort(Date.parse(b.end)))}: ${escapeHtml(statusText(b.status, b.holdRank))}</li>`)
+        .map(
+          (b) =>
+            `<li><span class="dot ${stateOf(b)}"></span>${escapeHtml(moscowShort(Date.parse(b.start)))} – ${escapeHtml(moscowShort(Date.parse(b.end)))}: ${escapeHtml(statusText(b.status, b.holdRank))}</li>`,
+        )
         .join('')}</ul>`
     : `<p>${both(labels.none)}</p>`;
 
@@ -148,6 +160,7 @@ ${list}
 /** Headers of the embeddable page: this route alone may be framed by any site. */
 export const embedHeaders: Record<string, string> = {
   'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };

@@ -131,7 +131,8 @@ export const feedTokenService = {
   async revoke(caller: Caller, id: string): Promise<FeedToken> {
     if (!isObjectId(id)) throw new AppError('invalid_id', 'Malformed feed token id');
     const doc = await FeedTokenModel.findById(oid(id)).lean<FeedTokenDoc>();
-    if (!doc || (caller.role === 'crew' && String(doc.userId) !== caller.userId)) throw new AppError('not_found', 'No such feed token');
+    if (!doc || (caller.role === 'crew' && String(doc.userId) !== caller.userId))
+      throw new AppError('not_found', 'No such feed token');
     if (!doc.revokedAt) await FeedTokenModel.updateOne({ _id: doc._id }, { $set: { revokedAt: new Date() } });
     return presentFeedToken((await FeedTokenModel.findById(doc._id).lean<FeedTokenDoc>())!);
   },
@@ -145,15 +146,25 @@ export const feedTokenService = {
     // active member of that organisation (deactivation ends feeds at once, like sessions).
     if (doc.kind === 'crew') {
       const user = doc.userId ? await userRepository.findById(String(doc.userId)) : null;
-      if (!user || !user.active || String(user.organisationId) !== String(doc.organisationId) || user.role !== 'crew') throw notFound();
+      if (!user || !user.active || String(user.organisationId) !== String(doc.organisationId) || user.role !== 'crew')
+        throw notFound();
     }
-    return { tokenId: String(doc._id), kind: doc.kind as FeedToken['kind'], organisationId: String(doc.organisationId), userId: doc.userId ? String(doc.userId) : null };
+    return {
+      tokenId: String(doc._id),
+      kind: doc.kind as FeedToken['kind'],
+      organisationId: String(doc.organisationId),
+      userId: doc.userId ? String(doc.userId) : null,
+    };
   },
 };
 
 /** The engine reads as staff so that the feed can tell its own organisation's bookings and build stable
  * UIDs; what leaves the server is decided by `eventOf` alone, from an allow-list of fields. */
-const engineReader: Caller = { userId: '000000000000000000000000', organisationId: '000000000000000000000000', role: 'staff' };
+const engineReader: Caller = {
+  userId: '000000000000000000000000',
+  organisationId: '000000000000000000000000',
+  role: 'staff',
+};
 
 export function feedWindow(now = Date.now()): { from: number; to: number } {
   const today = floorToGrid(now, 'day');
@@ -184,7 +195,10 @@ function icalStatus(status: string): IcalEvent['status'] {
 }
 
 function uidOf(viewer: FeedViewer, ...parts: string[]): string {
-  return `${createHash('sha256').update([viewer.tokenId, ...parts].join('|')).digest('hex').slice(0, 32)}@moskino-booking`;
+  return `${createHash('sha256')
+    .update([viewer.tokenId, ...parts].join('|'))
+    .digest('hex')
+    .slice(0, 32)}@moskino-booking`;
 }
 
 const facilityName = (f: Facility | undefined) => (f ? `${f.name.ru} / ${f.name.en}` : '');
@@ -193,7 +207,9 @@ const facilityName = (f: Facility | undefined) => (f ? `${f.name.ru} / ${f.name.
 function eventOf(viewer: FeedViewer, tree: FacilityTree, feedFacility: Facility, b: Busy, ordinal: number): IcalEvent {
   const own = viewer.kind === 'crew' && b.organisationId === viewer.organisationId;
   const via = b.via !== 'self' && b.viaFacilityId ? tree.byId.get(b.viaFacilityId) : undefined;
-  const viaText = via ? `${b.via === 'ancestor' ? 'Через / Via' : 'Часть занята / Part booked'}: ${facilityName(via)}` : undefined;
+  const viaText = via
+    ? `${b.via === 'ancestor' ? 'Через / Via' : 'Часть занята / Part booked'}: ${facilityName(via)}`
+    : undefined;
   const status = statusText(b.status, b.holdRank);
   const summary = own ? `${b.title ?? ''} (${status})` : status;
   const description = [own && b.phase ? `Phase: ${b.phase}` : undefined, viaText].filter(Boolean).join('\n');
@@ -206,11 +222,19 @@ function eventOf(viewer: FeedViewer, tree: FacilityTree, feedFacility: Facility,
     location: facilityName(feedFacility),
     ...(description ? { description } : {}),
     categories: [b.status],
-    extra: [['X-MOSKINO-STATUS', b.status], ...(b.holdRank ? ([['X-MOSKINO-HOLD-RANK', String(b.holdRank)]] as [string, string][]) : [])],
+    extra: [
+      ['X-MOSKINO-STATUS', b.status],
+      ...(b.holdRank ? ([['X-MOSKINO-HOLD-RANK', String(b.holdRank)]] as [string, string][]) : []),
+    ],
   };
 }
 
-async function busyEvents(viewer: FeedViewer, tree: FacilityTree, facilities: Facility[], selfOnly: boolean): Promise<IcalEvent[]> {
+async function busyEvents(
+  viewer: FeedViewer,
+  tree: FacilityTree,
+  facilities: Facility[],
+  selfOnly: boolean,
+): Promise<IcalEvent[]> {
   if (!facilities.length) return [];
   const { from, to } = feedWindow();
   const events: IcalEvent[] = [];
@@ -261,7 +285,10 @@ export const feedService = {
     const facility = isObjectId(facilityId) ? tree.byId.get(facilityId) : undefined;
     if (!facility) throw notFound();
     const events = await busyEvents(viewer, tree, [facility], false);
-    return { filename: `${facility.slug}.ics`, body: renderCalendar({ name: `Москино: ${facility.name.ru} / ${facility.name.en}`, events }) };
+    return {
+      filename: `${facility.slug}.ics`,
+      body: renderCalendar({ name: `Москино: ${facility.name.ru} / ${facility.name.en}`, events }),
+    };
   },
 
   /** A zone (or any facility) and everything under it, one event per booking of each facility. */
@@ -271,7 +298,10 @@ export const feedService = {
     const zone = isObjectId(zoneId) ? tree.byId.get(zoneId) : undefined;
     if (!zone) throw notFound();
     const events = await busyEvents(viewer, tree, [zone, ...descendantsOf(tree, zone.id)], true);
-    return { filename: `${zone.slug}.ics`, body: renderCalendar({ name: `Москино: ${zone.name.ru} / ${zone.name.en}`, events }) };
+    return {
+      filename: `${zone.slug}.ics`,
+      body: renderCalendar({ name: `Москино: ${zone.name.ru} / ${zone.name.en}`, events }),
+    };
   },
 
   /** Every facility of a site, one event per booking. */
@@ -283,7 +313,10 @@ export const feedService = {
     const s = sites.find((x) => x.slug === site);
     if (!s) throw notFound();
     const events = await busyEvents(viewer, tree, facilities, true);
-    return { filename: `${s.slug}.ics`, body: renderCalendar({ name: `Москино: ${s.name.ru} / ${s.name.en}`, events }) };
+    return {
+      filename: `${s.slug}.ics`,
+      body: renderCalendar({ name: `Москино: ${s.name.ru} / ${s.name.en}`, events }),
+    };
   },
 
   /** A crew token's own organisation's bookings, full details, cancellations as STATUS:CANCELLED. */
@@ -293,7 +326,10 @@ export const feedService = {
     const tree = await catalogueService.loadTree();
     const { from, to } = feedWindow();
     const reader: Caller = { userId: viewer.userId, organisationId: viewer.organisationId, role: 'crew' };
-    const bookings = await bookingService.list(reader, { from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+    const bookings = await bookingService.list(reader, {
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+    });
     const events: IcalEvent[] = [];
     for (const b of bookings) {
       if (b.organisationId !== viewer.organisationId) continue;
@@ -307,16 +343,26 @@ export const feedService = {
           status: icalStatus(b.status),
           sequence: b.version - 1,
           location: facilityName(facility),
-          description: [`Phase: ${p.type}`, `Status: ${statusText(b.status, b.holdRank)}`, b.notes ? `Notes: ${b.notes}` : '', `Booking: ${b.id}`]
+          description: [
+            `Phase: ${p.type}`,
+            `Status: ${statusText(b.status, b.holdRank)}`,
+            b.notes ? `Notes: ${b.notes}` : '',
+            `Booking: ${b.id}`,
+          ]
             .filter(Boolean)
             .join('\n'),
           categories: [b.status, p.type],
-          extra: [['X-MOSKINO-STATUS', b.status], ['X-MOSKINO-BOOKING-ID', b.id]],
+          extra: [
+            ['X-MOSKINO-STATUS', b.status],
+            ['X-MOSKINO-BOOKING-ID', b.id],
+          ],
         });
       });
     }
     events.sort((a, b) => a.start - b.start || a.uid.localeCompare(b.uid));
-    return { filename: 'own-bookings.ics', body: renderCalendar({ name: 'Москино: наши брони / our bookings', events }) };
+    return {
+      filename: 'own-bookings.ics',
+      body: renderCalendar({ name: 'Москино: наши брони / our bookings', events }),
+    };
   },
 };
-

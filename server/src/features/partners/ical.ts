@@ -7,18 +7,23 @@ export type IcalProperty = [name: string, value: string];
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline; other control characters dropped. */
 export function escapeText(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return (
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 /** `20260501T050000Z` */
 export function formatUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Folds one content line: at most 75 octets per physical line, continuation lines start with a space. */
@@ -55,7 +60,12 @@ export interface IcalEvent {
   extra?: IcalProperty[];
 }
 
-export function renderCalendar(opts: { name: string; description?: string; events: IcalEvent[]; now?: number }): string {
+export function renderCalendar(opts: {
+  name: string;
+  description?: string;
+  events: IcalEvent[];
+  now?: number;
+}): string {
   const stamp = formatUtc(opts.now ?? Date.now());
   const lines: string[] = [
     'BEGIN:VCALENDAR',

@@ -25,7 +25,11 @@ describe('iCalendar writer', () => {
 
   it('formats UTC and renders a CRLF calendar', () => {
     expect(formatUtc(Date.UTC(2026, 4, 1, 5, 0, 0))).toBe('20260501T050000Z');
-    const cal = renderCalendar({ name: 'n', now: 0, events: [{ uid: 'u@x', start: 0, end: 3600_000, summary: 's', status: 'CONFIRMED' }] });
+    const cal = renderCalendar({
+      name: 'n',
+      now: 0,
+      events: [{ uid: 'u@x', start: 0, end: 3600_000, summary: 's', status: 'CONFIRMED' }],
+    });
     expect(cal.endsWith('\r\n')).toBe(true);
     expect(cal.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(cal).toContain('DTSTART:19700101T000000Z\r\nDTEND:19700101T010000Z');
@@ -35,12 +39,24 @@ describe('iCalendar writer', () => {
 describe('free windows', () => {
   it('is the complement of the busy time within the period', () => {
     expect(freeWindows(0, 100, [])).toEqual([{ start: 0, end: 100 }]);
-    expect(freeWindows(0, 100, [{ start: -10, end: 10 }, { start: 50, end: 60 }, { start: 55, end: 70 }, { start: 95, end: 200 }])).toEqual([
+    expect(
+      freeWindows(0, 100, [
+        { start: -10, end: 10 },
+        { start: 50, end: 60 },
+        { start: 55, end: 70 },
+        { start: 95, end: 200 },
+      ]),
+    ).toEqual([
       { start: 10, end: 50 },
       { start: 70, end: 95 },
     ]);
     expect(freeWindows(0, 100, [{ start: -5, end: 105 }])).toEqual([]);
-    expect(freeWindows(0, 100, [{ start: 100, end: 110 }, { start: -10, end: 0 }])).toEqual([{ start: 0, end: 100 }]);
+    expect(
+      freeWindows(0, 100, [
+        { start: 100, end: 110 },
+        { start: -10, end: 0 },
+      ]),
+    ).toEqual([{ start: 0, end: 100 }]);
   });
 });
 

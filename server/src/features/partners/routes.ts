@@ -65,7 +65,9 @@ export const partnerRoutes: RouteDef[] = [
     access: ['crew', 'admin'],
     summary: 'Create a calendar feed token (admin: for a partner organisation; crew: a private one); shown once',
     handler: async (req, res) => {
-      res.status(201).json(await feedTokenService.create(requireCaller(res), parseBody(createFeedTokenBodySchema, req)));
+      res
+        .status(201)
+        .json(await feedTokenService.create(requireCaller(res), parseBody(createFeedTokenBodySchema, req)));
     },
   },
   {
@@ -117,7 +119,8 @@ export const partnerRoutes: RouteDef[] = [
     method: 'get',
     path: '/api/feeds/:token/own.ics',
     access: 'public',
-    summary: "iCalendar feed of a crew token's own organisation's bookings, full details (cancellations as STATUS:CANCELLED)",
+    summary:
+      "iCalendar feed of a crew token's own organisation's bookings, full details (cancellations as STATUS:CANCELLED)",
     handler: async (req, res) => {
       sendCalendar(res, await feedService.own(param(req, 'token')));
     },
@@ -139,7 +142,8 @@ export const partnerRoutes: RouteDef[] = [
     method: 'get',
     path: '/api/search/free',
     access: 'signed-in',
-    summary: 'Where is a stage free? Facilities free for the whole period, and those free for most of it with their free windows',
+    summary:
+      'Where is a stage free? Facilities free for the whole period, and those free for most of it with their free windows',
     handler: async (req, res) => {
       res.json(await searchService.free(parseQuery(freeSearchQuerySchema, req)));
     },

@@ -33,7 +33,11 @@ export function freeWindows(from: number, to: number, busy: Interval[]): Interva
 }
 
 /** The engine reads as staff; only start, end and the facility's id leave this module. */
-const engineReader: Caller = { userId: '000000000000000000000000', organisationId: '000000000000000000000000', role: 'staff' };
+const engineReader: Caller = {
+  userId: '000000000000000000000000',
+  organisationId: '000000000000000000000000',
+  role: 'staff',
+};
 
 function presentFacility(f: Facility) {
   return {
@@ -71,7 +75,10 @@ export const searchService = {
       const busyById = new Map(availability.facilities.map((row) => [row.facilityId, row.busy]));
       for (const f of chunk) {
         const buffer = f.rules.bufferMinutes * 60_000;
-        const busy = (busyById.get(f.id) ?? []).map((b) => ({ start: Date.parse(b.start) - buffer, end: Date.parse(b.end) + buffer }));
+        const busy = (busyById.get(f.id) ?? []).map((b) => ({
+          start: Date.parse(b.start) - buffer,
+          end: Date.parse(b.end) + buffer,
+        }));
         const windows = freeWindows(from, to, busy);
         const freeMs = windows.reduce((sum, w) => sum + (w.end - w.start), 0);
         if (freeMs === to - from) {

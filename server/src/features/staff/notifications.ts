@@ -46,7 +46,10 @@ export const notificationService = {
 
   /** The signed-in user's organisation's notifications, newest first. */
   async listFor(caller: Caller): Promise<Notification[]> {
-    const docs = await NotificationModel.find({ organisationId: caller.organisationId }).sort({ at: -1 }).limit(200).lean<NotificationDoc[]>();
+    const docs = await NotificationModel.find({ organisationId: caller.organisationId })
+      .sort({ at: -1 })
+      .limit(200)
+      .lean<NotificationDoc[]>();
     return docs.map((d) => ({
       id: String(d._id),
       kind: d.kind,

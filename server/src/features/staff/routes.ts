@@ -1,4 +1,13 @@
-import { AppError, bookingIdParamsSchema, blackoutImpactBodySchema, createBlackoutBodySchema, decideBodySchema, patchBookingSchema, reorderHoldBodySchema, staffCancelBodySchema } from '@moskino/shared';
+import {
+  AppError,
+  bookingIdParamsSchema,
+  blackoutImpactBodySchema,
+  createBlackoutBodySchema,
+  decideBodySchema,
+  patchBookingSchema,
+  reorderHoldBodySchema,
+  staffCancelBodySchema,
+} from '@moskino/shared';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { requireCaller, type RouteDef } from '../../http/routes.js';
@@ -16,7 +25,10 @@ function bookingId(req: Request): string {
 }
 
 /** A staff move: the usual PATCH body plus the reason, for the audit trail. */
-export const staffPatchBodySchema = z.intersection(patchBookingSchema, z.object({ reason: z.string().trim().min(1, 'say why').max(1000) }));
+export const staffPatchBodySchema = z.intersection(
+  patchBookingSchema,
+  z.object({ reason: z.string().trim().min(1, 'say why').max(1000) }),
+);
 
 export const staffRoutes: RouteDef[] = [
   {
@@ -84,7 +96,9 @@ export const staffRoutes: RouteDef[] = [
     access: staff,
     summary: 'Block a facility or a whole zone: refused over firm time; over holds only with releaseHolds',
     handler: async (req, res) => {
-      res.status(201).json(await staffService.createBlackout(requireCaller(res), parseBody(createBlackoutBodySchema, req)));
+      res
+        .status(201)
+        .json(await staffService.createBlackout(requireCaller(res), parseBody(createBlackoutBodySchema, req)));
     },
   },
   {

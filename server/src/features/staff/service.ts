@@ -37,13 +37,18 @@ type Via = 'self' | 'ancestor' | 'descendant';
 
 function viaOf(tree: Awaited<ReturnType<typeof readRoots>>['tree'], of: string, other: string): Via {
   if (of === other) return 'self';
-  for (let cur = tree.byId.get(of)?.parentId ?? null, guard = 0; cur && guard < 32; cur = tree.byId.get(cur)?.parentId ?? null, guard++) {
+  for (
+    let cur = tree.byId.get(of)?.parentId ?? null, guard = 0;
+    cur && guard < 32;
+    cur = tree.byId.get(cur)?.parentId ?? null, guard++
+  ) {
     if (cur === other) return 'ancestor';
   }
   return 'descendant';
 }
 
-const phasesIso = (b: ReducedBooking) => b.phases.map((p) => ({ type: p.type as 'shoot', start: toMoscowIso(p.start), end: toMoscowIso(p.end) }));
+const phasesIso = (b: ReducedBooking) =>
+  b.phases.map((p) => ({ type: p.type as 'shoot', start: toMoscowIso(p.start), end: toMoscowIso(p.end) }));
 
 export const staffService = {
   /**
@@ -117,7 +122,10 @@ export const staffService = {
     const results: DecideResult['results'] = [];
     for (const d of body.decisions) {
       try {
-        const booking = d.decision === 'confirm' ? await bookingService.confirm(caller, d.bookingId, d.reason) : await bookingService.reject(caller, d.bookingId, d.reason);
+        const booking =
+          d.decision === 'confirm'
+            ? await bookingService.confirm(caller, d.bookingId, d.reason)
+            : await bookingService.reject(caller, d.bookingId, d.reason);
         await notificationService.notify({
           key: `decision:${booking.id}:${booking.version}`,
           organisationId: booking.organisationId,
@@ -148,7 +156,11 @@ export const staffService = {
   async impact(facilityId: string, startIso: string, endIso: string): Promise<BlackoutImpact> {
     const tree = await catalogueService.loadTree();
     const facility = tree.byId.get(facilityId);
-    if (!facility) throw new AppError('validation_failed', 'Invalid body: facilityId: no such facility', { in: 'body', issues: [{ path: 'facilityId', message: 'no such facility', code: 'unknown_facility' }] });
+    if (!facility)
+      throw new AppError('validation_failed', 'Invalid body: facilityId: no such facility', {
+        in: 'body',
+        issues: [{ path: 'facilityId', message: 'no such facility', code: 'unknown_facility' }],
+      });
     const start = Date.parse(startIso);
     const end = Date.parse(endIso);
     const view = await readRoots([facility.rootId], start, end);
@@ -169,7 +181,8 @@ export const staffService = {
       };
       (b.status === 'held' ? out.holds : out.firm).push(item);
     }
-    const byStart = (a: { phases: Array<{ start: string }> }, b: { phases: Array<{ start: string }> }) => a.phases[0]!.start.localeCompare(b.phases[0]!.start);
+    const byStart = (a: { phases: Array<{ start: string }> }, b: { phases: Array<{ start: string }> }) =>
+      a.phases[0]!.start.localeCompare(b.phases[0]!.start);
     out.firm.sort(byStart);
     out.holds.sort(byStart);
     return out;
@@ -183,11 +196,22 @@ export const staffService = {
   async createBlackout(caller: Caller, body: CreateBlackoutBody): Promise<{ blackout: Booking; released: string[] }> {
     const impact = await this.impact(body.facilityId, body.start, body.end);
     if (!impact.firm.length && impact.holds.length && !body.releaseHolds) {
-      throw new AppError('holds_in_the_way', 'Holds lie in this period: confirm releasing them (releaseHolds: true)', { holds: impact.holds }, 409);
+      throw new AppError(
+        'holds_in_the_way',
+        'Holds lie in this period: confirm releasing them (releaseHolds: true)',
+        { holds: impact.holds },
+        409,
+      );
     }
     const { booking } = await bookingService.create(
       caller,
-      { facilityId: body.facilityId, title: body.reason, kind: 'blackout', phases: [{ type: 'build', start: body.start, end: body.end }], ...(body.notes ? { notes: body.notes } : {}) },
+      {
+        facilityId: body.facilityId,
+        title: body.reason,
+        kind: 'blackout',
+        phases: [{ type: 'build', start: body.start, end: body.end }],
+        ...(body.notes ? { notes: body.notes } : {}),
+      },
       undefined,
       { releaseHolds: body.releaseHolds === true, reason: body.reason },
     );
@@ -201,7 +225,10 @@ export const staffService = {
         organisationId: hold.organisationId,
         kind: 'hold_released',
         bookingId: id,
-        message: { ru: `Ваш холд «${hold.title}» снят: площадка закрыта (${body.reason})`, en: `Your hold "${hold.title}" was released: the facility is blocked (${body.reason})` },
+        message: {
+          ru: `Ваш холд «${hold.title}» снят: площадка закрыта (${body.reason})`,
+          en: `Your hold "${hold.title}" was released: the facility is blocked (${body.reason})`,
+        },
         reason: body.reason,
       });
     }

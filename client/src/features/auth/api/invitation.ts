@@ -10,7 +10,12 @@ export function getInvitation(token: string): Promise<InvitationInfo> {
 }
 
 export function useInvitation(token: string) {
-  return useQuery({ queryKey: ['invitation', token], queryFn: () => getInvitation(token), retry: false, enabled: !!token });
+  return useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => getInvitation(token),
+    retry: false,
+    enabled: !!token,
+  });
 }
 
 /** Accept: sets the password, creates the user and signs in (201 with the session, like login). */
@@ -18,7 +23,9 @@ export function useAcceptInvitation(token: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (body: AcceptInvitationBody) => {
-      const { user, csrfToken } = parseAuthBody(await api.post<unknown>(`/api/invitations/${encodeURIComponent(token)}/accept`, body));
+      const { user, csrfToken } = parseAuthBody(
+        await api.post<unknown>(`/api/invitations/${encodeURIComponent(token)}/accept`, body),
+      );
       setCsrfToken(csrfToken);
       return user;
     },

@@ -17,7 +17,14 @@ export function AcceptInvitation({ token, onAccepted }: { token: string; onAccep
   if (info.isPending) return <p role="status">{t('state.loading')}</p>;
   if (info.error) {
     const e = info.error;
-    const text = e instanceof AppError && e.status === 410 ? t('invite.gone') : e instanceof AppError && e.status === 404 ? t('invite.unknown') : e instanceof AppError && e.status === 0 ? t('state.serverDown') : t('state.error');
+    const text =
+      e instanceof AppError && e.status === 410
+        ? t('invite.gone')
+        : e instanceof AppError && e.status === 404
+          ? t('invite.unknown')
+          : e instanceof AppError && e.status === 0
+            ? t('state.serverDown')
+            : t('state.error');
     return (
       <section className="card narrow">
         <h1>{t('invite.title')}</h1>
@@ -48,7 +55,13 @@ export function AcceptInvitation({ token, onAccepted }: { token: string; onAccep
   return (
     <form className="form card narrow" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
       <h1 id={`${id}-h`}>{t('invite.title')}</h1>
-      <p>{t('invite.for', { email: inv.email, role: t(`role.${inv.role}` as MessageKey), org: inv.organisation.name[lang] })}</p>
+      <p>
+        {t('invite.for', {
+          email: inv.email,
+          role: t(`role.${inv.role}` as MessageKey),
+          org: inv.organisation.name[lang],
+        })}
+      </p>
       <p className="muted">{t('invite.expires', { date: formatDateTime(inv.expiresAt) })}</p>
       <label>
         {t('invite.name')}
@@ -56,11 +69,28 @@ export function AcceptInvitation({ token, onAccepted }: { token: string; onAccep
       </label>
       <label>
         {t('invite.password', { n: passwordMinLength })}
-        <input name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={passwordMinLength} aria-invalid={!!error} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          minLength={passwordMinLength}
+          aria-invalid={!!error}
+        />
       </label>
       <label>
         {t('invite.password2')}
-        <input name="password2" type="password" autoComplete="new-password" value={password2} onChange={(e) => setPassword2(e.target.value)} required aria-invalid={!!error} />
+        <input
+          name="password2"
+          type="password"
+          autoComplete="new-password"
+          value={password2}
+          onChange={(e) => setPassword2(e.target.value)}
+          required
+          aria-invalid={!!error}
+        />
       </label>
       {(error ?? serverError) && (
         <p role="alert" className="error">

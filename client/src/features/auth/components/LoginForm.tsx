@@ -35,11 +35,25 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: () => void }) {
       <h1 id="login-title">{t('auth.title')}</h1>
       <label>
         {t('auth.email')}
-        <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
       </label>
       <label>
         {t('auth.password')}
-        <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       {message && (
         <p role="alert" className="error">

@@ -9,7 +9,10 @@ export function bookingAction(id: string, action: BookingAction): Promise<Bookin
   return api.post<Booking>(`/api/bookings/${encodeURIComponent(id)}/${action}`);
 }
 
-export function patchBooking(id: string, patch: { version: number; title?: string; notes?: string; phases?: PhaseInput[] }): Promise<Booking> {
+export function patchBooking(
+  id: string,
+  patch: { version: number; title?: string; notes?: string; phases?: PhaseInput[] },
+): Promise<Booking> {
   return api.patch<Booking>(`/api/bookings/${encodeURIComponent(id)}`, patch);
 }
 
@@ -23,7 +26,9 @@ interface DecideAnswer {
  * back as an `AppError` like any other answer.
  */
 export async function decideBooking(id: string, decision: 'confirm' | 'reject', reason?: string): Promise<Booking> {
-  const res = await api.post<DecideAnswer>('/api/staff/approvals/decide', { decisions: [{ bookingId: id, decision, ...(reason ? { reason } : {}) }] });
+  const res = await api.post<DecideAnswer>('/api/staff/approvals/decide', {
+    decisions: [{ bookingId: id, decision, ...(reason ? { reason } : {}) }],
+  });
   const r = res.results[0];
   if (r?.ok && r.booking) return r.booking;
   throw new AppError(r?.error?.code ?? 'internal', r?.error?.message ?? 'No answer for this booking');
@@ -36,13 +41,19 @@ export function useBookingAction() {
     mutationFn: ({ id, action, reason }: { id: string; action: BookingAction; reason?: string }) =>
       action === 'confirm' || action === 'reject' ? decideBooking(id, action, reason) : bookingAction(id, action),
     onSettled: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: ['availability'] }), qc.invalidateQueries({ queryKey: ['bookings'] })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['availability'] }),
+        qc.invalidateQueries({ queryKey: ['bookings'] }),
+      ]);
     },
   });
 }
 
 /** Staff change to any organisation's booking, with the reason the server requires (audited, sent to the requester). */
-export function staffPatchBooking(id: string, patch: { version: number; title?: string; notes?: string; phases?: PhaseInput[]; reason: string }): Promise<Booking> {
+export function staffPatchBooking(
+  id: string,
+  patch: { version: number; title?: string; notes?: string; phases?: PhaseInput[]; reason: string },
+): Promise<Booking> {
   return api.patch<Booking>(`/api/staff/bookings/${encodeURIComponent(id)}`, patch);
 }
 
@@ -53,10 +64,23 @@ export function staffPatchBooking(id: string, patch: { version: number; title?: 
 export function usePatchBooking() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason, ...patch }: { id: string; version: number; phases?: PhaseInput[]; title?: string; notes?: string; reason?: string }) =>
-      reason ? staffPatchBooking(id, { ...patch, reason }) : patchBooking(id, patch),
+    mutationFn: ({
+      id,
+      reason,
+      ...patch
+    }: {
+      id: string;
+      version: number;
+      phases?: PhaseInput[];
+      title?: string;
+      notes?: string;
+      reason?: string;
+    }) => (reason ? staffPatchBooking(id, { ...patch, reason }) : patchBooking(id, patch)),
     onSettled: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: ['availability'] }), qc.invalidateQueries({ queryKey: ['bookings'] })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['availability'] }),
+        qc.invalidateQueries({ queryKey: ['bookings'] }),
+      ]);
     },
   });
 }

@@ -11,7 +11,10 @@ export function useCreateBooking() {
   return useMutation({
     mutationFn: ({ input, key }: { input: CreateBookingInput; key: string }) => createBooking(input, key),
     onSuccess: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: ['availability'] }), qc.invalidateQueries({ queryKey: ['bookings'] })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['availability'] }),
+        qc.invalidateQueries({ queryKey: ['bookings'] }),
+      ]);
     },
   });
 }

@@ -15,5 +15,10 @@ export function useBooking(id: string | null) {
   return useQuery({ queryKey: ['bookings', 'one', id], queryFn: () => getBooking(id!), enabled: !!id, retry: false });
 }
 export function useBookingHistory(id: string | null, enabled: boolean) {
-  return useQuery({ queryKey: ['bookings', 'history', id], queryFn: () => getBookingHistory(id!), enabled: !!id && enabled, retry: false });
+  return useQuery({
+    queryKey: ['bookings', 'history', id],
+    queryFn: () => getBookingHistory(id!),
+    enabled: !!id && enabled,
+    retry: false,
+  });
 }

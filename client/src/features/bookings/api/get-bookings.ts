@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { Booking } from '../types';
 
-
 export interface BookingsFilter {
   from?: string;
   to?: string;
@@ -11,7 +10,9 @@ export interface BookingsFilter {
 }
 
 export function getBookings(filter: BookingsFilter = {}): Promise<Booking[]> {
-  return api.get<Booking[] | { bookings: Booking[] }>('/api/bookings', { query: { ...filter } }).then((b) => (Array.isArray(b) ? b : b.bookings));
+  return api
+    .get<Booking[] | { bookings: Booking[] }>('/api/bookings', { query: { ...filter } })
+    .then((b) => (Array.isArray(b) ? b : b.bookings));
 }
 
 export function useBookings(filter: BookingsFilter = {}, enabled = true) {

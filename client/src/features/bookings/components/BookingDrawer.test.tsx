@@ -6,7 +6,8 @@ import { I18nProvider } from '../../../lib/i18n';
 import { setCsrfToken } from '../../../lib/api-client';
 import { BookingDrawer } from './BookingDrawer';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const id = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const booking = (over: Record<string, unknown> = {}) => ({
   id,
@@ -67,10 +68,27 @@ describe('BookingDrawer', () => {
       calls.push(`${init.method} ${url}`);
       if (url.endsWith('/history'))
         return json(200, [
-          { version: 1, action: 'create', at: '2026-11-27T10:00:00+03:00', by, before: null, after: booking({ kind: 'hold', status: 'held', holdRank: 1, version: 1 }) },
-          { version: 2, action: 'firm', at: '2026-11-27T11:00:00+03:00', by, before: booking({ kind: 'hold', status: 'held', holdRank: 1, version: 1 }), after: booking() },
+          {
+            version: 1,
+            action: 'create',
+            at: '2026-11-27T10:00:00+03:00',
+            by,
+            before: null,
+            after: booking({ kind: 'hold', status: 'held', holdRank: 1, version: 1 }),
+          },
+          {
+            version: 2,
+            action: 'firm',
+            at: '2026-11-27T11:00:00+03:00',
+            by,
+            before: booking({ kind: 'hold', status: 'held', holdRank: 1, version: 1 }),
+            after: booking(),
+          },
         ]);
-      if (url === '/api/staff/approvals/decide') return json(200, { results: [{ bookingId: id, ok: true, booking: booking({ status: 'rejected', version: 3 }) }] });
+      if (url === '/api/staff/approvals/decide')
+        return json(200, {
+          results: [{ bookingId: id, ok: true, booking: booking({ status: 'rejected', version: 3 }) }],
+        });
       return json(200, booking());
     });
     renderDrawer('staff');
@@ -83,7 +101,9 @@ describe('BookingDrawer', () => {
     await user.click(screen.getByRole('button', { name: 'Reject with this reason' }));
     await screen.findByText('Done: Rejected');
     const decide = fetchMock.mock.calls.find(([u]) => u === '/api/staff/approvals/decide')!;
-    expect(JSON.parse(decide[1].body)).toEqual({ decisions: [{ bookingId: id, decision: 'reject', reason: 'clashes with the festival' }] });
+    expect(JSON.parse(decide[1].body)).toEqual({
+      decisions: [{ bookingId: id, decision: 'reject', reason: 'clashes with the festival' }],
+    });
     expect(calls.filter((c) => c.startsWith('PATCH'))).toEqual([]);
   });
 
@@ -95,7 +115,18 @@ describe('BookingDrawer', () => {
             error: {
               code: 'booking_conflict',
               message: 'Only the first hold over all of its time can be made firm',
-              details: { conflicts: [{ facilityId: 'f1', start: '2026-12-07T08:00:00+03:00', end: '2026-12-07T20:00:00+03:00', status: 'held', holdRank: 1 }], suggestions: [] },
+              details: {
+                conflicts: [
+                  {
+                    facilityId: 'f1',
+                    start: '2026-12-07T08:00:00+03:00',
+                    end: '2026-12-07T20:00:00+03:00',
+                    status: 'held',
+                    holdRank: 1,
+                  },
+                ],
+                suggestions: [],
+              },
             },
           })
         : json(200, booking({ kind: 'hold', status: 'held', holdRank: 1 })),

@@ -9,7 +9,11 @@ import { parseConflictDetails } from '../types';
 import { ConflictNotice } from './ConflictNotice';
 import { statusLabel } from './status-label';
 
-function historyLine(t: ReturnType<typeof useI18n>['t'], formatRange: ReturnType<typeof useI18n>['formatRange'], h: HistoryEntry): string {
+function historyLine(
+  t: ReturnType<typeof useI18n>['t'],
+  formatRange: ReturnType<typeof useI18n>['formatRange'],
+  h: HistoryEntry,
+): string {
   const key = `history.${h.action}` as MessageKey;
   const translated = t(key);
   const action = h.action.startsWith('released') ? t('history.released') : translated === key ? h.action : translated;
@@ -17,10 +21,17 @@ function historyLine(t: ReturnType<typeof useI18n>['t'], formatRange: ReturnType
   const before = h.before;
   const after = h.after;
   if (before && before.status !== after.status) {
-    parts.push(t('history.status', { from: statusLabel(t, before.status, before.holdRank), to: statusLabel(t, after.status, after.holdRank) }));
+    parts.push(
+      t('history.status', {
+        from: statusLabel(t, before.status, before.holdRank),
+        to: statusLabel(t, after.status, after.holdRank),
+      }),
+    );
   }
-  const span = (b: NonNullable<HistoryEntry['before']>) => formatRange(b.phases[0]!.start, b.phases[b.phases.length - 1]!.end);
-  if (before && before.phases.length && after.phases.length && span(before) !== span(after)) parts.push(t('history.time', { from: span(before), to: span(after) }));
+  const span = (b: NonNullable<HistoryEntry['before']>) =>
+    formatRange(b.phases[0]!.start, b.phases[b.phases.length - 1]!.end);
+  if (before && before.phases.length && after.phases.length && span(before) !== span(after))
+    parts.push(t('history.time', { from: span(before), to: span(after) }));
   if (before && before.notes !== after.notes && after.notes) parts.push(t('history.notes', { notes: after.notes }));
   return parts.join('; ');
 }
@@ -38,12 +49,7 @@ export function BookingDrawer(props: DrawerProps) {
   return <Drawer key={props.bookingId} {...props} />;
 }
 
-function Drawer({
-  bookingId,
-  role,
-  onClose,
-  facilityName,
-}: DrawerProps) {
+function Drawer({ bookingId, role, onClose, facilityName }: DrawerProps) {
   const { t, formatRange, formatDateTime } = useI18n();
   const id = useId();
   const q = useBooking(bookingId);
@@ -81,10 +87,17 @@ function Drawer({
   };
 
   const err = action.error;
-  const conflict = err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : null;
+  const conflict =
+    err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : null;
 
   return (
-    <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby={`${id}-title`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <aside
+      className="drawer"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <header>
         <h2 id={`${id}-title`}>{b ? `${t('booking.details')}: ${b.title}` : t('booking.details')}</h2>
         <button ref={closeRef} type="button" onClick={onClose}>
@@ -94,7 +107,9 @@ function Drawer({
       {q.isPending && <p>{t('state.loading')}</p>}
       {q.error && (
         <p role="alert" className="error">
-          {q.error instanceof AppError && q.error.status === 404 ? t('booking.unavailable') : bookingErrorMessage(t, q.error)}
+          {q.error instanceof AppError && q.error.status === 404
+            ? t('booking.unavailable')
+            : bookingErrorMessage(t, q.error)}
         </p>
       )}
       {b && (
@@ -132,7 +147,14 @@ function Drawer({
           {b.notes && <p className="notes">{b.notes}</p>}
           <div className="actions" role="group" aria-label={t('booking.actions')}>
             {allowedActions(b, role).map((a) => (
-              <button key={a} type="button" className={a === 'confirm' || a === 'firm' ? 'primary' : undefined} disabled={action.isPending} onClick={() => run(a)} aria-expanded={a === 'reject' ? rejecting : undefined}>
+              <button
+                key={a}
+                type="button"
+                className={a === 'confirm' || a === 'firm' ? 'primary' : undefined}
+                disabled={action.isPending}
+                onClick={() => run(a)}
+                aria-expanded={a === 'reject' ? rejecting : undefined}
+              >
                 {t(`booking.action.${a}` as MessageKey)}
               </button>
             ))}
@@ -175,7 +197,12 @@ function Drawer({
             </p>
           )}
           {conflict ? (
-            <ConflictNotice details={conflict} title={bookingErrorMessage(t, err)} facilityId={b.facilityId} facilityName={facilityName} />
+            <ConflictNotice
+              details={conflict}
+              title={bookingErrorMessage(t, err)}
+              facilityId={b.facilityId}
+              facilityName={facilityName}
+            />
           ) : err ? (
             <p role="alert" className="error">
               {bookingErrorMessage(t, err)}
@@ -191,7 +218,8 @@ function Drawer({
                 <ol className="history" data-testid="booking-history">
                   {history.data.map((h, i) => (
                     <li key={i}>
-                      <time dateTime={h.at}>{formatDateTime(h.at)}</time> — {historyLine(t, formatRange, h)} ({t(`role.${h.by.role}` as MessageKey)})
+                      <time dateTime={h.at}>{formatDateTime(h.at)}</time> — {historyLine(t, formatRange, h)} (
+                      {t(`role.${h.by.role}` as MessageKey)})
                     </li>
                   ))}
                 </ol>

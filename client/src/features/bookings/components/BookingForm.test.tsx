@@ -35,7 +35,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('BookingForm', () => {
   it('is prefilled from the selected range, in Moscow wall-clock time', () => {
@@ -46,7 +47,9 @@ describe('BookingForm', () => {
     expect((screen.getByLabelText('End date') as HTMLInputElement).value).toBe('2026-05-04');
     expect((screen.getByLabelText('End time, MSK') as HTMLSelectElement).value).toBe('20:00');
     // 24-hour times on the facility's grid (shifts from 08:00 and 20:00), whatever the browser locale.
-    expect([...(screen.getByLabelText('Start time, MSK') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['08:00', '20:00']);
+    expect(
+      [...(screen.getByLabelText('Start time, MSK') as HTMLSelectElement).options].map((o) => o.textContent),
+    ).toEqual(['08:00', '20:00']);
     expect(screen.getByText(/Booking unit: shift/)).toBeTruthy();
     expect((screen.getByLabelText('Phase') as HTMLSelectElement).value).toBe('shoot');
     expect((screen.getByLabelText('Hold (tentative)') as HTMLInputElement).checked).toBe(true);
@@ -72,7 +75,20 @@ describe('BookingForm', () => {
     const user = userEvent.setup();
     const created = vi.fn();
     fetchMock.mockResolvedValueOnce(
-      json(201, { id: 'b1', facilityId: facility.id, organisationId: 'o1', title: 'Project X', notes: '', kind: 'firm', status: 'pending', holdRank: null, phases: [], createdAt: '', updatedAt: '', version: 1 }),
+      json(201, {
+        id: 'b1',
+        facilityId: facility.id,
+        organisationId: 'o1',
+        title: 'Project X',
+        notes: '',
+        kind: 'firm',
+        status: 'pending',
+        holdRank: null,
+        phases: [],
+        createdAt: '',
+        updatedAt: '',
+        version: 1,
+      }),
     );
     renderForm({ onCreated: created });
     await user.type(screen.getByLabelText('Working title'), 'Project X');
@@ -100,7 +116,14 @@ describe('BookingForm', () => {
           code: 'booking_conflict',
           message: 'taken',
           details: {
-            conflicts: [{ facilityId: facility.id, start: '2026-05-04T08:00:00+03:00', end: '2026-05-04T20:00:00+03:00', status: 'confirmed' }],
+            conflicts: [
+              {
+                facilityId: facility.id,
+                start: '2026-05-04T08:00:00+03:00',
+                end: '2026-05-04T20:00:00+03:00',
+                status: 'confirmed',
+              },
+            ],
             suggestions: [{ start: '2026-05-05T08:00:00+03:00', end: '2026-05-05T20:00:00+03:00' }],
           },
         },
@@ -127,7 +150,16 @@ describe('BookingForm: server rule errors', () => {
   it('translates a lead-time refusal', async () => {
     const user = userEvent.setup();
     fetchMock.mockResolvedValueOnce(
-      json(400, { error: { code: 'validation_failed', message: 'Invalid body', details: { in: 'body', issues: [{ path: 'phases.0.start', code: 'too_soon', message: 'must start at least 24 h from now' }] } } }),
+      json(400, {
+        error: {
+          code: 'validation_failed',
+          message: 'Invalid body',
+          details: {
+            in: 'body',
+            issues: [{ path: 'phases.0.start', code: 'too_soon', message: 'must start at least 24 h from now' }],
+          },
+        },
+      }),
     );
     renderForm();
     await user.type(screen.getByLabelText('Working title'), 'Project X');
@@ -143,15 +175,34 @@ describe('BookingForm: server rule errors', () => {
     renderForm({ canBlackout: true, organisations, ownOrganisationId: 'a'.repeat(24) });
     const select = screen.getByLabelText('Organisation') as HTMLSelectElement;
     expect(select.value).toBe('a'.repeat(24));
-    expect([...select.options].map((o) => o.textContent)).toEqual(['Booking office — Own (booking office)', 'Mosfilm Productions']);
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'Booking office — Own (booking office)',
+      'Mosfilm Productions',
+    ]);
     await user.selectOptions(select, 'b'.repeat(24));
     await user.type(screen.getByLabelText('Working title'), 'For Mosfilm');
     fetchMock.mockResolvedValueOnce(
-      json(201, { id: 'b2', facilityId: facility.id, organisationId: 'b'.repeat(24), title: 'For Mosfilm', notes: '', kind: 'hold', status: 'held', holdRank: 1, phases: [], createdAt: '', updatedAt: '', version: 1 }),
+      json(201, {
+        id: 'b2',
+        facilityId: facility.id,
+        organisationId: 'b'.repeat(24),
+        title: 'For Mosfilm',
+        notes: '',
+        kind: 'hold',
+        status: 'held',
+        holdRank: 1,
+        phases: [],
+        createdAt: '',
+        updatedAt: '',
+        version: 1,
+      }),
     );
     await user.click(screen.getByRole('button', { name: 'Book' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    expect(JSON.parse(fetchMock.mock.calls[0]![1].body as string)).toMatchObject({ organisationId: 'b'.repeat(24), kind: 'hold' });
+    expect(JSON.parse(fetchMock.mock.calls[0]![1].body as string)).toMatchObject({
+      organisationId: 'b'.repeat(24),
+      kind: 'hold',
+    });
     // A blackout: no organisation to choose.
     await user.click(screen.getByLabelText('Blackout'));
     expect(screen.queryByLabelText('Organisation')).toBeNull();

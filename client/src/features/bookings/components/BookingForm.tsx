@@ -43,7 +43,17 @@ function newIdempotencyKey(): string {
 }
 
 /** Booking form opened from a selection on the timeline: hold or firm, phases with their own ranges. */
-export function BookingForm({ facility, facilityName, start, end, canBlackout, organisations, ownOrganisationId, onCreated, onClose }: BookingFormProps) {
+export function BookingForm({
+  facility,
+  facilityName,
+  start,
+  end,
+  canBlackout,
+  organisations,
+  ownOrganisationId,
+  onCreated,
+  onClose,
+}: BookingFormProps) {
   const { t, lang, formatNumber, formatRange } = useI18n();
   const times = unitTimes(facility.rules.bookingUnit);
   const id = useId();
@@ -51,7 +61,9 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
   const [kind, setKind] = useState<BookingKind>('hold');
   const [notes, setNotes] = useState('');
   const [organisationId, setOrganisationId] = useState(ownOrganisationId ?? '');
-  const [phases, setPhases] = useState<PhaseRow[]>(() => [{ key: nextKey++, type: 'shoot', start: isoToMoscowLocal(start), end: isoToMoscowLocal(end) }]);
+  const [phases, setPhases] = useState<PhaseRow[]>(() => [
+    { key: nextKey++, type: 'shoot', start: isoToMoscowLocal(start), end: isoToMoscowLocal(end) },
+  ]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [idempotencyKey] = useState(newIdempotencyKey);
   const mutation = useCreateBooking();
@@ -61,8 +73,14 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
     title,
     kind,
     notes: notes || undefined,
-    ...(organisations && kind !== 'blackout' && organisationId && organisationId !== ownOrganisationId ? { organisationId } : {}),
-    phases: phases.map((p) => ({ type: p.type, start: p.start ? moscowLocalToIso(p.start) : '', end: p.end ? moscowLocalToIso(p.end) : '' })),
+    ...(organisations && kind !== 'blackout' && organisationId && organisationId !== ownOrganisationId
+      ? { organisationId }
+      : {}),
+    phases: phases.map((p) => ({
+      type: p.type,
+      start: p.start ? moscowLocalToIso(p.start) : '',
+      end: p.end ? moscowLocalToIso(p.end) : '',
+    })),
   });
 
   const submit = (e: FormEvent) => {
@@ -72,7 +90,11 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
       const errs: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
-        const msg = issue.message.startsWith('booking.err.') ? t(issue.message as MessageKey) : issue.path.includes('title') ? t('booking.err.title') : t('booking.err.range');
+        const msg = issue.message.startsWith('booking.err.')
+          ? t(issue.message as MessageKey)
+          : issue.path.includes('title')
+            ? t('booking.err.title')
+            : t('booking.err.range');
         errs[path || 'form'] ??= msg;
       }
       setErrors(errs);
@@ -82,7 +104,8 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
     mutation.mutate({ input: parsed.data, key: idempotencyKey }, { onSuccess: (b) => onCreated?.(b) });
   };
 
-  const updatePhase = (key: number, patch: Partial<PhaseRow>) => setPhases((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+  const updatePhase = (key: number, patch: Partial<PhaseRow>) =>
+    setPhases((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
 
   /** Move every phase so the booking starts at the suggested window, keeping lengths. */
   const applySuggestion = (s: { start: string; end: string }) => {
@@ -99,7 +122,8 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
   };
 
   const err = mutation.error;
-  const conflict = err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : null;
+  const conflict =
+    err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : null;
   const otherError = err && !conflict ? bookingErrorMessage(t, err, facility.rules) : null;
   const r = facility.rules;
 
@@ -112,11 +136,21 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
       <>
         <label>
           {t(which === 'start' ? 'booking.startDate' : 'booking.endDate')}
-          <input type="date" value={date} required onChange={(e) => updatePhase(p.key, { [which]: joinLocal(e.target.value, time || times[0]!) })} aria-invalid={invalid} />
+          <input
+            type="date"
+            value={date}
+            required
+            onChange={(e) => updatePhase(p.key, { [which]: joinLocal(e.target.value, time || times[0]!) })}
+            aria-invalid={invalid}
+          />
         </label>
         <label>
           {t(which === 'start' ? 'booking.startTime' : 'booking.endTime')}
-          <select value={time} onChange={(e) => updatePhase(p.key, { [which]: joinLocal(date, e.target.value) })} aria-invalid={invalid}>
+          <select
+            value={time}
+            onChange={(e) => updatePhase(p.key, { [which]: joinLocal(date, e.target.value) })}
+            aria-invalid={invalid}
+          >
             {options.map((o) => (
               <option key={o} value={o}>
                 {o}
@@ -141,7 +175,11 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
       </p>
       <p className="muted">
         {t('app.moscowTime')}.{' '}
-        {t('booking.rules', { unit: t(`unit.${r.bookingUnit}` as MessageKey), lead: formatNumber(r.leadTimeHours), buffer: formatNumber(r.bufferMinutes) })}
+        {t('booking.rules', {
+          unit: t(`unit.${r.bookingUnit}` as MessageKey),
+          lead: formatNumber(r.leadTimeHours),
+          buffer: formatNumber(r.bufferMinutes),
+        })}
       </p>
       <label>
         {t('booking.title')}
@@ -162,7 +200,12 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
       {organisations && kind !== 'blackout' && (
         <label>
           {t('booking.organisation')}
-          <select name="organisationId" value={organisationId} onChange={(e) => setOrganisationId(e.target.value)} data-testid="booking-organisation">
+          <select
+            name="organisationId"
+            value={organisationId}
+            onChange={(e) => setOrganisationId(e.target.value)}
+            data-testid="booking-organisation"
+          >
             {!ownOrganisationId && <option value="">—</option>}
             {organisations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -203,9 +246,13 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
               </button>
             )}
             <p className="muted phase-summary" data-testid="phase-summary">
-              {p.start && p.end && Date.parse(moscowLocalToIso(p.end)) > Date.parse(moscowLocalToIso(p.start)) ? `${formatRange(moscowLocalToIso(p.start), moscowLocalToIso(p.end))} ${t('app.msk')}` : '—'}
+              {p.start && p.end && Date.parse(moscowLocalToIso(p.end)) > Date.parse(moscowLocalToIso(p.start))
+                ? `${formatRange(moscowLocalToIso(p.start), moscowLocalToIso(p.end))} ${t('app.msk')}`
+                : '—'}
             </p>
-            {(errors[`phases.${i}.start`] || errors[`phases.${i}.end`]) && <p className="error">{errors[`phases.${i}.start`] ?? errors[`phases.${i}.end`]}</p>}
+            {(errors[`phases.${i}.start`] || errors[`phases.${i}.end`]) && (
+              <p className="error">{errors[`phases.${i}.start`] ?? errors[`phases.${i}.end`]}</p>
+            )}
           </div>
         ))}
         {errors.phases && <p className="error">{errors.phases}</p>}
@@ -225,7 +272,14 @@ export function BookingForm({ facility, facilityName, start, end, canBlackout, o
         {t('booking.notes')}
         <textarea name="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
-      {conflict && <ConflictNotice details={conflict} facilityId={facility.id} facilityName={facilityName} onApply={applySuggestion} />}
+      {conflict && (
+        <ConflictNotice
+          details={conflict}
+          facilityId={facility.id}
+          facilityName={facilityName}
+          onApply={applySuggestion}
+        />
+      )}
       {otherError && (
         <p role="alert" className="error">
           {otherError}

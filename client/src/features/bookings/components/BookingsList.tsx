@@ -4,14 +4,24 @@ import { useBookings } from '../api/get-bookings';
 import { statusLabel } from './status-label';
 
 /** Bookings the caller may see (a crew member: their organisation's). */
-export function BookingsList({ facilityName, onOpen }: { facilityName: (id: string) => string; onOpen: (id: string) => void }) {
+export function BookingsList({
+  facilityName,
+  onOpen,
+}: {
+  facilityName: (id: string) => string;
+  onOpen: (id: string) => void;
+}) {
   const { t, formatRange } = useI18n();
   const q = useBookings();
   if (q.isPending) return <p>{t('state.loading')}</p>;
   if (q.error)
     return (
       <p role="alert" className="error">
-        {q.error instanceof AppError && q.error.status === 404 ? t('booking.unavailable') : q.error instanceof AppError && q.error.status === 0 ? t('state.serverDown') : t('state.error')}
+        {q.error instanceof AppError && q.error.status === 404
+          ? t('booking.unavailable')
+          : q.error instanceof AppError && q.error.status === 0
+            ? t('state.serverDown')
+            : t('state.error')}
       </p>
     );
   if (q.data.length === 0) return <p className="empty">{t('booking.none')}</p>;

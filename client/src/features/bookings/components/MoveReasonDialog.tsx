@@ -5,7 +5,15 @@ import { useI18n } from '../../../lib/i18n';
  * Staff moving another organisation's booking say why (`PATCH /api/staff/bookings/:id` requires a
  * reason; it goes into the audit trail and the requester sees it). Cancel puts the block back.
  */
-export function MoveReasonDialog({ title, range, onAnswer }: { title: string; range?: string; onAnswer: (reason: string | null) => void }) {
+export function MoveReasonDialog({
+  title,
+  range,
+  onAnswer,
+}: {
+  title: string;
+  range?: string;
+  onAnswer: (reason: string | null) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [reason, setReason] = useState('');
@@ -17,7 +25,13 @@ export function MoveReasonDialog({ title, range, onAnswer }: { title: string; ra
   };
   return (
     <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby={`${id}-t`} onKeyDown={(e) => e.key === 'Escape' && onAnswer(null)}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-t`}
+        onKeyDown={(e) => e.key === 'Escape' && onAnswer(null)}
+      >
         <form className="form" onSubmit={submit} noValidate>
           <h2 id={`${id}-t`}>{t('move.reasonTitle')}</h2>
           <p>

@@ -9,6 +9,7 @@ export function allowedActions(b: Pick<Booking, 'status' | 'holdRank'>, role: Ro
   const out: BookingAction[] = [];
   if (b.status === 'held' && (b.holdRank ?? 1) === 1) out.push('firm');
   if (b.status === 'pending' && staff) out.push('confirm', 'reject');
-  if (b.status === 'held' || b.status === 'pending' || b.status === 'confirmed' || (b.status === 'blackout' && staff)) out.push('cancel');
+  if (b.status === 'held' || b.status === 'pending' || b.status === 'confirmed' || (b.status === 'blackout' && staff))
+    out.push('cancel');
   return out;
 }

@@ -12,7 +12,11 @@ interface Issue {
  * with their intervals and suggestions by the caller; this covers everything else: the server's
  * rule checks (off grid, too short, too soon…), stale versions, states, rights, the server down.
  */
-export function bookingErrorMessage(t: I18n['t'], err: unknown, rules?: { bookingUnit: BookingUnit; minUnits: number; maxUnits: number; leadTimeHours: number; horizonDays: number }): string {
+export function bookingErrorMessage(
+  t: I18n['t'],
+  err: unknown,
+  rules?: { bookingUnit: BookingUnit; minUnits: number; maxUnits: number; leadTimeHours: number; horizonDays: number },
+): string {
   if (!(err instanceof AppError)) return t('state.error');
   if (err.status === 0 || err.status >= 502) return t('state.serverDown');
   if (err.status === 401) return t('booking.err.signIn');
@@ -20,7 +24,8 @@ export function bookingErrorMessage(t: I18n['t'], err: unknown, rules?: { bookin
   if (err.status === 404) return t('booking.unavailable');
   if (err.status === 429) return t('booking.err.tooBusy');
   if (err.code === 'stale_version') return t('booking.stale');
-  if (err.code === 'booking_conflict') return /first hold/i.test(err.message) ? t('booking.err.notFirstHold') : t('booking.conflict');
+  if (err.code === 'booking_conflict')
+    return /first hold/i.test(err.message) ? t('booking.err.notFirstHold') : t('booking.conflict');
   if (err.code === 'validation_failed') {
     const issues = ((err.details as { issues?: Issue[] } | undefined)?.issues ?? []) as Issue[];
     const first = issues[0];

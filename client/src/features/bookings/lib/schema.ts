@@ -9,7 +9,8 @@ import { createBookingSchema } from '@moskino/shared';
  */
 export const bookingFormSchema = createBookingSchema.superRefine((b, ctx) => {
   b.phases.forEach((p, i) => {
-    if (Date.parse(p.end) <= Date.parse(p.start)) ctx.addIssue({ code: 'custom', message: 'booking.err.range', path: ['phases', i, 'end'] });
+    if (Date.parse(p.end) <= Date.parse(p.start))
+      ctx.addIssue({ code: 'custom', message: 'booking.err.range', path: ['phases', i, 'end'] });
   });
   const sorted = b.phases.map((p, i) => ({ ...p, i })).sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
   for (let k = 1; k < sorted.length; k++) {

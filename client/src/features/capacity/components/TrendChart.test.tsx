@@ -7,7 +7,17 @@ import type { UtilCell } from '../lib/utilisation';
 // jsdom has no canvas: the Chart.js component is replaced by a canvas carrying the props it was given.
 const seen: { data?: { labels: string[]; datasets: { label: string; data: number[] }[] } } = {};
 vi.mock('react-chartjs-2', () => ({
-  Line: ({ data, children, role, 'aria-label': label }: { data: typeof seen.data; children?: ReactNode; role?: string; 'aria-label'?: string }) => {
+  Line: ({
+    data,
+    children,
+    role,
+    'aria-label': label,
+  }: {
+    data: typeof seen.data;
+    children?: ReactNode;
+    role?: string;
+    'aria-label'?: string;
+  }) => {
     seen.data = data;
     return (
       <canvas role={role} aria-label={label}>
@@ -41,7 +51,13 @@ describe('TrendChart (Chart.js)', () => {
     );
     expect(screen.getByRole('img', { name: /График загрузки выбранных строк за 3 недель/ })).toBeTruthy();
     expect(seen.data?.labels).toEqual(['01.03', '08.03', '15.03']);
-    expect(seen.data?.datasets.map((d) => d.label)).toEqual(['Всего', 'Подтверждено', 'Заявки', 'Холды (с весом)', 'Закрыто']);
+    expect(seen.data?.datasets.map((d) => d.label)).toEqual([
+      'Всего',
+      'Подтверждено',
+      'Заявки',
+      'Холды (с весом)',
+      'Закрыто',
+    ]);
     expect(seen.data?.datasets[0]?.data).toEqual([0.75, 0.1, 0]);
     const table = screen.getByTestId('trend-table');
     const rows = within(table).getAllByRole('row');

@@ -113,7 +113,9 @@ export function TrendChart({
       plugins: {
         legend: { display: false },
         tooltip: {
-          callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatNumber(Math.round(Number(ctx.parsed.y) * 1000) / 10)} %` },
+          callbacks: {
+            label: (ctx) => `${ctx.dataset.label}: ${formatNumber(Math.round(Number(ctx.parsed.y) * 1000) / 10)} %`,
+          },
         },
       },
     }),
@@ -121,7 +123,9 @@ export function TrendChart({
   );
 
   const plugins = useMemo(() => [forecastLine(split, t('capacity.forecast'))], [split, t]);
-  const label = t(granularity === 'week' ? 'capacity.trendLabel' : 'capacity.trendLabelMonths', { weeks: points.length });
+  const label = t(granularity === 'week' ? 'capacity.trendLabel' : 'capacity.trendLabelMonths', {
+    weeks: points.length,
+  });
 
   return (
     <figure className="trend">

@@ -67,11 +67,27 @@ export function FacilityFilters({ sites, facilities, values, onChange, onReset, 
       <div className="row2">
         <label>
           {t('filters.minArea')}
-          <input type="number" min={0} step={100} inputMode="numeric" name="minArea" value={values.minArea ?? ''} onChange={(e) => onChange('minArea', e.target.value)} />
+          <input
+            type="number"
+            min={0}
+            step={100}
+            inputMode="numeric"
+            name="minArea"
+            value={values.minArea ?? ''}
+            onChange={(e) => onChange('minArea', e.target.value)}
+          />
         </label>
         <label>
           {t('filters.minHeight')}
-          <input type="number" min={0} step={1} inputMode="numeric" name="minHeight" value={values.minHeight ?? ''} onChange={(e) => onChange('minHeight', e.target.value)} />
+          <input
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            name="minHeight"
+            value={values.minHeight ?? ''}
+            onChange={(e) => onChange('minHeight', e.target.value)}
+          />
         </label>
       </div>
       <p id={`${id}-count`} aria-live="polite" className="muted">
