@@ -114,8 +114,10 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
           indirect: t('status.indirect'),
         },
         editable,
+        // Partners have no booking of their own on the timeline: touching blocks of one status merge too.
+        { mergeDirect: user?.role === 'partner' },
       ),
-    [availability.data, ids, t, editable],
+    [availability.data, ids, t, editable, user?.role],
   );
   const availabilityMissing = availability.error instanceof AppError && availability.error.status === 404;
   const selected = selection ? byId.get(selection.facilityId) : undefined;

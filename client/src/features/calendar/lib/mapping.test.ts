@@ -104,6 +104,110 @@ describe('toEvents: availability → timeline events', () => {
   });
 });
 
+describe('toEvents: merging blocks of a row', () => {
+  const labels = { hold: (n?: number) => `hold#${n ?? 1}`, status: (s: string) => s.toUpperCase(), indirect: 'via' };
+  const d = (day: number, hour = 0) => `2026-05-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+03:00`;
+  const avail = (busy: Availability['facilities'][number]['busy']): Availability => ({ from: d(1), to: d(31), facilities: [{ facilityId: 'zone', busy }] });
+  const ids = new Set(['zone']);
+
+  it('merges touching indirect blocks of the same status into one, not clickable', () => {
+    const events = toEvents(
+      avail([
+        { start: d(1), end: d(2), status: 'confirmed', via: 'descendant', viaFacilityId: 'set', bookingId: 'x1', title: 'A' },
+        { start: d(2), end: d(3), status: 'confirmed', via: 'descendant', viaFacilityId: 'set', bookingId: 'x2', title: 'B' },
+        { start: d(3), end: d(4), status: 'confirmed', via: 'ancestor', viaFacilityId: 'zone', bookingId: 'x3', title: 'A' },
+      ]),
+      ids,
+      labels,
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ start: d(1), end: d(4), kind: 'confirmed', indirect: true, editable: false, title: 'via: CONFIRMED · A, B', className: 'busy busy-confirmed busy-indirect' });
+    expect(events[0]!.bookingId).toBeUndefined();
+  });
+
+  it('merges overlapping indirect blocks (in any order) and keeps a gap apart', () => {
+    const events = toEvents(
+      avail([
+        { start: d(2, 12), end: d(5), status: 'blackout', via: 'ancestor' },
+        { start: d(1), end: d(3), status: 'blackout', via: 'descendant' },
+        { start: d(2), end: d(2, 20), status: 'blackout', via: 'descendant' },
+        { start: d(6), end: d(7), status: 'blackout', via: 'descendant' },
+      ]),
+      ids,
+      labels,
+    );
+    expect(events.map((e) => [e.start, e.end])).toEqual([
+      [d(1), d(5)],
+      [d(6), d(7)],
+    ]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('does not merge different statuses or hold ranks, nor indirect with direct blocks', () => {
+    const events = toEvents(
+      avail([
+        { start: d(1), end: d(2), status: 'held', holdRank: 1, via: 'descendant' },
+        { start: d(2), end: d(3), status: 'held', holdRank: 2, via: 'descendant' },
+        { start: d(3), end: d(4), status: 'pending', via: 'descendant' },
+        { start: d(4), end: d(5), status: 'confirmed', via: 'descendant' },
+        { start: d(5), end: d(6), status: 'confirmed', via: 'self' },
+      ]),
+      ids,
+      labels,
+    );
+    expect(events.map((e) => `${e.kind}${e.indirect ? '~' : ''}`)).toEqual(['hold1~', 'holdN~', 'pending~', 'confirmed~', 'confirmed']);
+  });
+
+  it('leaves direct blocks apart for crew and staff, and the own bookings untouched always', () => {
+    const busy: Availability['facilities'][number]['busy'] = [
+      { start: d(1), end: d(2), status: 'held', holdRank: 1, via: 'self', bookingId: 'own1', organisationId: 'me' },
+      { start: d(2), end: d(3), status: 'held', holdRank: 1, via: 'self', bookingId: 'own2', organisationId: 'me' },
+      { start: d(3), end: d(4), status: 'held', holdRank: 1, via: 'self', bookingId: 'other', organisationId: 'them' },
+      { start: d(4), end: d(5), status: 'held', holdRank: 1, via: 'self' },
+    ];
+    const own = (b: { organisationId?: string | null }) => b.organisationId === 'me';
+    const crew = toEvents(avail(busy), ids, labels, own);
+    expect(crew).toHaveLength(4);
+    expect(crew.map((e) => [e.bookingId, e.editable])).toEqual([
+      ['own1', true],
+      ['own2', true],
+      ['other', false],
+      [undefined, false],
+    ]);
+    // Even when direct blocks merge, the editable ones stay as they are.
+    const merged = toEvents(avail(busy), ids, labels, own, { mergeDirect: true });
+    expect(merged.slice(0, 2)).toEqual(crew.slice(0, 2));
+    expect(merged).toHaveLength(3);
+    expect(merged[2]).toMatchObject({ start: d(3), end: d(5), editable: false, indirect: false, kind: 'hold1' });
+    expect(merged[2]!.bookingId).toBeUndefined();
+  });
+
+  it('for partners merges touching direct blocks of the same status and rank, not overlapping or different ones', () => {
+    const events = toEvents(
+      avail([
+        { start: d(1, 8), end: d(1, 20), status: 'confirmed', via: 'self' },
+        { start: d(1, 20), end: d(2, 8), status: 'confirmed', via: 'self' },
+        { start: d(2, 8), end: d(2, 20), status: 'confirmed', via: 'self' },
+        { start: d(2, 20), end: d(3, 8), status: 'held', holdRank: 1, via: 'self' },
+        { start: d(2, 20), end: d(3, 8), status: 'held', holdRank: 2, via: 'self' },
+        { start: d(3, 8), end: d(3, 20), status: 'held', holdRank: 2, via: 'self' },
+        { start: d(3, 12), end: d(3, 22), status: 'held', holdRank: 2, via: 'self' },
+      ]),
+      ids,
+      labels,
+      undefined,
+      { mergeDirect: true },
+    );
+    expect(events.map((e) => [e.kind, e.start, e.end])).toEqual([
+      ['confirmed', d(1, 8), d(2, 20)],
+      ['hold1', d(2, 20), d(3, 8)],
+      ['holdN', d(2, 20), d(3, 20)],
+      ['holdN', d(3, 12), d(3, 22)],
+    ]);
+    expect(events[2]!.title).toBe('hold#2');
+  });
+});
+
 describe('visible range by zoom (Moscow dates)', () => {
   it('aligns day, week (Monday), month and quarter', () => {
     expect(visibleRange('day', '2026-05-06')).toEqual({ start: '2026-05-06', end: '2026-05-07' });
