@@ -19,11 +19,20 @@ import {
   type TimelineSelection,
   type Zoom,
 } from '../../features/calendar';
-import { BookingDrawer, BookingForm, ConflictNotice, MoveReasonDialog, bookingErrorMessage, getBooking, parseConflictDetails, useBookings, usePatchBooking } from '../../features/bookings';
+import {
+  BookingDrawer,
+  BookingForm,
+  ConflictNotice,
+  MoveReasonDialog,
+  bookingErrorMessage,
+  getBooking,
+  parseConflictDetails,
+  useBookings,
+  usePatchBooking,
+} from '../../features/bookings';
 import { useOrganisations, useSession } from '../../features/auth';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { snapDelta, snapRange } from '../../lib/time';
-
 
 interface MoveFeedback {
   kind: 'ok' | 'error';
@@ -36,20 +45,35 @@ interface MoveFeedback {
  * Timeline + legend + booking form + details drawer, composed from the calendar, bookings and auth
  * features. Zoom and date live in the URL (`view`, `date`) with the page's filters.
  */
-export function TimelinePanel({ facilities, all, sites, height }: { facilities: Facility[]; all: Facility[]; sites: Site[]; height?: string }) {
+export function TimelinePanel({
+  facilities,
+  all,
+  sites,
+  height,
+}: {
+  facilities: Facility[];
+  all: Facility[];
+  sites: Site[];
+  height?: string;
+}) {
   const { t, lang, formatDate, formatRange } = useI18n();
   const [params, setParams] = useSearchParams();
   const session = useSession();
   const user = session.data?.user ?? null;
   const staff = user?.role === 'staff' || user?.role === 'admin';
   const canBook = !!user && user.role !== 'partner';
-  const zoom: Zoom = (zooms as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as Zoom) : 'week';
+  const zoom: Zoom = (zooms as readonly string[]).includes(params.get('view') ?? '')
+    ? (params.get('view') as Zoom)
+    : 'week';
   const anchor = isDate(params.get('date')) ? params.get('date')! : moscowToday();
   const range = useMemo(() => visibleRange(zoom, anchor), [zoom, anchor]);
   const iso = useMemo(() => rangeToIso(range), [range]);
   const availability = useAvailability(iso);
   // The next and previous ranges are fetched once this one is on screen, so stepping paints at once.
-  const neighbours = useMemo(() => [step(zoom, anchor, 1), step(zoom, anchor, -1)].map((d) => rangeToIso(visibleRange(zoom, d))), [zoom, anchor]);
+  const neighbours = useMemo(
+    () => [step(zoom, anchor, 1), step(zoom, anchor, -1)].map((d) => rangeToIso(visibleRange(zoom, d))),
+    [zoom, anchor],
+  );
   usePrefetchAvailability(neighbours, availability.isSuccess && !availability.isPlaceholderData);
   // Crew: their organisation's bookings of the visible range, for the `version` a drag sends back
   // (409 `stale_version` if the booking moved on since). Staff see every booking in detail, so for
@@ -60,7 +84,11 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
   const [openBooking, setOpenBooking] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<MoveFeedback | null>(null);
   // Staff moving another organisation's booking are asked why; the drop waits for the answer.
-  const [reasonPrompt, setReasonPrompt] = useState<{ title: string; range: string; answer: (reason: string | null) => void } | null>(null);
+  const [reasonPrompt, setReasonPrompt] = useState<{
+    title: string;
+    range: string;
+    answer: (reason: string | null) => void;
+  } | null>(null);
   const organisations = useOrganisations(staff);
   const orgOptions = useMemo(() => {
     if (!staff || !organisations.data) return undefined;
@@ -88,7 +116,13 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
   const byId = useMemo(() => new Map(all.map((f) => [f.id, f])), [all]);
   const facilityName = useCallback((id: string) => byId.get(id)?.name[lang], [byId, lang]);
   const resources = useMemo(
-    () => toResources(facilities, sites, { lang, all, kindLabel: (f) => t(`kind.${f.kind}` as MessageKey), href: (f) => `/facilities/${f.slug}` }),
+    () =>
+      toResources(facilities, sites, {
+        lang,
+        all,
+        kindLabel: (f) => t(`kind.${f.kind}` as MessageKey),
+        href: (f) => `/facilities/${f.slug}`,
+      }),
     [facilities, sites, lang, all, t],
   );
   const ids = useMemo(() => new Set(resources.map((r) => r.id)), [resources]);
@@ -161,7 +195,9 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
         let reason: string | undefined;
         if (staff && seen.organisationId !== orgId) {
           setFeedback(null);
-          const answer = await new Promise<string | null>((answer) => setReasonPrompt({ title: seen.title, range, answer }));
+          const answer = await new Promise<string | null>((answer) =>
+            setReasonPrompt({ title: seen.title, range, answer }),
+          );
           setReasonPrompt(null);
           if (answer === null) return c.revert();
           reason = answer;
@@ -173,11 +209,21 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
           reason,
           phases: next.map((p) => ({ type: p.type, start: toMoscowIso(p.start), end: toMoscowIso(p.end) })),
         });
-        setFeedback({ kind: 'ok', text: t('timeline.moved', { title: updated.title, range: formatRange(updated.phases[0]!.start, updated.phases[updated.phases.length - 1]!.end) }) });
+        setFeedback({
+          kind: 'ok',
+          text: t('timeline.moved', {
+            title: updated.title,
+            range: formatRange(updated.phases[0]!.start, updated.phases[updated.phases.length - 1]!.end),
+          }),
+        });
       } catch (err) {
         c.revert();
-        const conflict = err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : undefined;
-        const reason = err instanceof AppError && err.code === 'stale_version' ? t('timeline.moveStale') : bookingErrorMessage(t, err, f.rules);
+        const conflict =
+          err instanceof AppError && err.code === 'booking_conflict' ? parseConflictDetails(err.details) : undefined;
+        const reason =
+          err instanceof AppError && err.code === 'stale_version'
+            ? t('timeline.moveStale')
+            : bookingErrorMessage(t, err, f.rules);
         setFeedback({ kind: 'error', text: `${t('timeline.moveFailed')}: ${reason}`, conflict, facilityId: f.id });
       }
     },
@@ -188,7 +234,8 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
     <section className="timeline-panel" aria-labelledby="timeline-title">
       <div className="toolbar">
         <h2 id="timeline-title">
-          {t('timeline.title')}: {formatDate(`${range.start}T00:00:00+03:00`)} – {formatDate(new Date(Date.parse(`${range.end}T00:00:00+03:00`) - 1))}
+          {t('timeline.title')}: {formatDate(`${range.start}T00:00:00+03:00`)} –{' '}
+          {formatDate(new Date(Date.parse(`${range.end}T00:00:00+03:00`) - 1))}
         </h2>
         <div role="group" aria-label={t('timeline.zoom')} className="segmented">
           {zooms.map((z) => (
@@ -198,7 +245,11 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
           ))}
         </div>
         <div role="group" className="segmented" aria-label={t('timeline.zoom')}>
-          <button type="button" onClick={() => setNav({ date: step(zoom, anchor, -1) })} aria-label={t('timeline.prev')}>
+          <button
+            type="button"
+            onClick={() => setNav({ date: step(zoom, anchor, -1) })}
+            aria-label={t('timeline.prev')}
+          >
             ‹
           </button>
           <button type="button" onClick={() => setNav({ date: moscowToday() })}>
@@ -220,14 +271,24 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
         {feedback?.kind === 'ok' && <p className="ok">{feedback.text}</p>}
         {feedback?.kind === 'error' &&
           (feedback.conflict ? (
-            <ConflictNotice details={feedback.conflict} title={feedback.text} facilityId={feedback.facilityId} facilityName={facilityName} />
+            <ConflictNotice
+              details={feedback.conflict}
+              title={feedback.text}
+              facilityId={feedback.facilityId}
+              facilityName={facilityName}
+            />
           ) : (
             <p role="alert" className="error">
               {feedback.text}
             </p>
           ))}
         {feedback && (
-          <button type="button" className="toast-close" onClick={() => setFeedback(null)} aria-label={t('booking.cancel')}>
+          <button
+            type="button"
+            className="toast-close"
+            onClick={() => setFeedback(null)}
+            aria-label={t('booking.cancel')}
+          >
             ×
           </button>
         )}
@@ -239,7 +300,9 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
       )}
       {availability.error && !availabilityMissing && (
         <p className="notice error" role="alert">
-          {availability.error instanceof AppError && availability.error.status === 0 ? t('state.serverDown') : t('state.error')}
+          {availability.error instanceof AppError && availability.error.status === 0
+            ? t('state.serverDown')
+            : t('state.error')}
         </p>
       )}
       {availability.isFetching && !availability.error && (
@@ -276,7 +339,13 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
       )}
       {selection && selected && (
         <div className="modal-backdrop">
-          <div className="modal" role="dialog" aria-modal="true" aria-label={t('booking.new')} onKeyDown={(e) => e.key === 'Escape' && setSelection(null)}>
+          <div
+            className="modal"
+            role="dialog"
+            aria-modal="true"
+            aria-label={t('booking.new')}
+            onKeyDown={(e) => e.key === 'Escape' && setSelection(null)}
+          >
             <BookingForm
               key={`${selection.facilityId}:${selection.start}:${selection.end}`}
               facility={selected}
@@ -295,8 +364,17 @@ export function TimelinePanel({ facilities, all, sites, height }: { facilities: 
           </div>
         </div>
       )}
-      {reasonPrompt && <MoveReasonDialog title={reasonPrompt.title} range={reasonPrompt.range} onAnswer={reasonPrompt.answer} />}
-      {openBooking && <BookingDrawer bookingId={openBooking} role={user?.role} facilityName={facilityName} onClose={() => setOpenBooking(null)} />}
+      {reasonPrompt && (
+        <MoveReasonDialog title={reasonPrompt.title} range={reasonPrompt.range} onAnswer={reasonPrompt.answer} />
+      )}
+      {openBooking && (
+        <BookingDrawer
+          bookingId={openBooking}
+          role={user?.role}
+          facilityName={facilityName}
+          onClose={() => setOpenBooking(null)}
+        />
+      )}
     </section>
   );
 }

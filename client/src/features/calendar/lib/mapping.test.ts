@@ -3,7 +3,14 @@ import type { Availability, Facility, Site } from '@moskino/shared';
 import { busyKind, siteResourceId, toEvents, toResources } from './mapping';
 import { step, visibleRange, rangeToIso } from './range';
 
-const rules = { bookingUnit: 'day', minUnits: 1, maxUnits: 30, leadTimeHours: 0, horizonDays: 365, bufferMinutes: 0 } as const;
+const rules = {
+  bookingUnit: 'day',
+  minUnits: 1,
+  maxUnits: 30,
+  leadTimeHours: 0,
+  horizonDays: 365,
+  bufferMinutes: 0,
+} as const;
 function fac(id: string, parentId: string | null, extra: Partial<Facility> = {}): Facility {
   return {
     id,
@@ -28,8 +35,20 @@ function fac(id: string, parentId: string | null, extra: Partial<Facility> = {})
   };
 }
 const sites: Site[] = [
-  { id: 's1', slug: 'kinopark', name: { ru: 'Кинопарк', en: 'Kinopark' }, address: { ru: 'а', en: 'a' }, brand: 'moskino' },
-  { id: 's2', slug: 'kinozavod', name: { ru: 'Кинозавод', en: 'Kinozavod' }, address: { ru: 'а', en: 'a' }, brand: 'moskino' },
+  {
+    id: 's1',
+    slug: 'kinopark',
+    name: { ru: 'Кинопарк', en: 'Kinopark' },
+    address: { ru: 'а', en: 'a' },
+    brand: 'moskino',
+  },
+  {
+    id: 's2',
+    slug: 'kinozavod',
+    name: { ru: 'Кинозавод', en: 'Kinozavod' },
+    address: { ru: 'а', en: 'a' },
+    brand: 'moskino',
+  },
 ];
 const zone = fac('zone', null);
 const set = fac('set', 'zone', { estimated: true });
@@ -63,13 +82,44 @@ describe('toEvents: availability → timeline events', () => {
       {
         facilityId: 'zone',
         busy: [
-          { start: '2026-05-01T00:00:00+03:00', end: '2026-05-02T00:00:00+03:00', status: 'held', holdRank: 1, via: 'self', bookingId: 'b1', title: 'Code name' },
-          { start: '2026-05-01T00:00:00+03:00', end: '2026-05-02T00:00:00+03:00', status: 'held', holdRank: 2, via: 'self' },
-          { start: '2026-05-03T00:00:00+03:00', end: '2026-05-04T00:00:00+03:00', status: 'confirmed', via: 'descendant', viaFacilityId: 'set', bookingId: 'b9' },
+          {
+            start: '2026-05-01T00:00:00+03:00',
+            end: '2026-05-02T00:00:00+03:00',
+            status: 'held',
+            holdRank: 1,
+            via: 'self',
+            bookingId: 'b1',
+            title: 'Code name',
+          },
+          {
+            start: '2026-05-01T00:00:00+03:00',
+            end: '2026-05-02T00:00:00+03:00',
+            status: 'held',
+            holdRank: 2,
+            via: 'self',
+          },
+          {
+            start: '2026-05-03T00:00:00+03:00',
+            end: '2026-05-04T00:00:00+03:00',
+            status: 'confirmed',
+            via: 'descendant',
+            viaFacilityId: 'set',
+            bookingId: 'b9',
+          },
         ],
       },
-      { facilityId: 'set', busy: [{ start: '2026-05-05T00:00:00+03:00', end: '2026-05-06T00:00:00+03:00', status: 'pending', via: 'self' }] },
-      { facilityId: 'stage', busy: [{ start: '2026-05-05T00:00:00+03:00', end: '2026-05-06T00:00:00+03:00', status: 'blackout', via: 'self' }] },
+      {
+        facilityId: 'set',
+        busy: [
+          { start: '2026-05-05T00:00:00+03:00', end: '2026-05-06T00:00:00+03:00', status: 'pending', via: 'self' },
+        ],
+      },
+      {
+        facilityId: 'stage',
+        busy: [
+          { start: '2026-05-05T00:00:00+03:00', end: '2026-05-06T00:00:00+03:00', status: 'blackout', via: 'self' },
+        ],
+      },
     ],
   };
   const labels = { hold: (n?: number) => `hold#${n ?? 1}`, status: (s: string) => s.toUpperCase(), indirect: 'via' };
@@ -77,9 +127,21 @@ describe('toEvents: availability → timeline events', () => {
   it('maps statuses, ranks and indirect blocking to distinct classes and labels', () => {
     const events = toEvents(availability, new Set(['zone', 'set']), labels);
     expect(events).toHaveLength(4);
-    expect(events[0]).toMatchObject({ resourceId: 'zone', kind: 'hold1', title: 'hold#1 · Code name', bookingId: 'b1', indirect: false, className: 'busy busy-hold1' });
+    expect(events[0]).toMatchObject({
+      resourceId: 'zone',
+      kind: 'hold1',
+      title: 'hold#1 · Code name',
+      bookingId: 'b1',
+      indirect: false,
+      className: 'busy busy-hold1',
+    });
     expect(events[1]).toMatchObject({ kind: 'holdN', title: 'hold#2' });
-    expect(events[2]).toMatchObject({ kind: 'confirmed', indirect: true, title: 'via: CONFIRMED', className: 'busy busy-confirmed busy-indirect' });
+    expect(events[2]).toMatchObject({
+      kind: 'confirmed',
+      indirect: true,
+      title: 'via: CONFIRMED',
+      className: 'busy busy-confirmed busy-indirect',
+    });
     // Indirect blocks do not open the other booking's drawer.
     expect(events[2]!.bookingId).toBeUndefined();
     expect(events[3]).toMatchObject({ resourceId: 'set', kind: 'pending' });
@@ -87,7 +149,12 @@ describe('toEvents: availability → timeline events', () => {
   });
 
   it('makes only own live direct blocks draggable', () => {
-    const events = toEvents(availability, new Set(['zone', 'set', 'stage']), labels, (b) => b.bookingId === 'b1' || b.bookingId === 'b9');
+    const events = toEvents(
+      availability,
+      new Set(['zone', 'set', 'stage']),
+      labels,
+      (b) => b.bookingId === 'b1' || b.bookingId === 'b9',
+    );
     expect(events.map((e) => e.editable)).toEqual([true, false, false, false, false]);
     expect(toEvents(availability, new Set(['zone']), labels).every((e) => !e.editable)).toBe(true);
   });
@@ -106,22 +173,59 @@ describe('toEvents: availability → timeline events', () => {
 
 describe('toEvents: merging blocks of a row', () => {
   const labels = { hold: (n?: number) => `hold#${n ?? 1}`, status: (s: string) => s.toUpperCase(), indirect: 'via' };
-  const d = (day: number, hour = 0) => `2026-05-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+03:00`;
-  const avail = (busy: Availability['facilities'][number]['busy']): Availability => ({ from: d(1), to: d(31), facilities: [{ facilityId: 'zone', busy }] });
+  const d = (day: number, hour = 0) =>
+    `2026-05-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+03:00`;
+  const avail = (busy: Availability['facilities'][number]['busy']): Availability => ({
+    from: d(1),
+    to: d(31),
+    facilities: [{ facilityId: 'zone', busy }],
+  });
   const ids = new Set(['zone']);
 
   it('merges touching indirect blocks of the same status into one, not clickable', () => {
     const events = toEvents(
       avail([
-        { start: d(1), end: d(2), status: 'confirmed', via: 'descendant', viaFacilityId: 'set', bookingId: 'x1', title: 'A' },
-        { start: d(2), end: d(3), status: 'confirmed', via: 'descendant', viaFacilityId: 'set', bookingId: 'x2', title: 'B' },
-        { start: d(3), end: d(4), status: 'confirmed', via: 'ancestor', viaFacilityId: 'zone', bookingId: 'x3', title: 'A' },
+        {
+          start: d(1),
+          end: d(2),
+          status: 'confirmed',
+          via: 'descendant',
+          viaFacilityId: 'set',
+          bookingId: 'x1',
+          title: 'A',
+        },
+        {
+          start: d(2),
+          end: d(3),
+          status: 'confirmed',
+          via: 'descendant',
+          viaFacilityId: 'set',
+          bookingId: 'x2',
+          title: 'B',
+        },
+        {
+          start: d(3),
+          end: d(4),
+          status: 'confirmed',
+          via: 'ancestor',
+          viaFacilityId: 'zone',
+          bookingId: 'x3',
+          title: 'A',
+        },
       ]),
       ids,
       labels,
     );
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ start: d(1), end: d(4), kind: 'confirmed', indirect: true, editable: false, title: 'via: CONFIRMED · A, B', className: 'busy busy-confirmed busy-indirect' });
+    expect(events[0]).toMatchObject({
+      start: d(1),
+      end: d(4),
+      kind: 'confirmed',
+      indirect: true,
+      editable: false,
+      title: 'via: CONFIRMED · A, B',
+      className: 'busy busy-confirmed busy-indirect',
+    });
     expect(events[0]!.bookingId).toBeUndefined();
   });
 
@@ -155,7 +259,13 @@ describe('toEvents: merging blocks of a row', () => {
       ids,
       labels,
     );
-    expect(events.map((e) => `${e.kind}${e.indirect ? '~' : ''}`)).toEqual(['hold1~', 'holdN~', 'pending~', 'confirmed~', 'confirmed']);
+    expect(events.map((e) => `${e.kind}${e.indirect ? '~' : ''}`)).toEqual([
+      'hold1~',
+      'holdN~',
+      'pending~',
+      'confirmed~',
+      'confirmed',
+    ]);
   });
 
   it('leaves direct blocks apart for crew and staff, and the own bookings untouched always', () => {
@@ -216,6 +326,9 @@ describe('visible range by zoom (Moscow dates)', () => {
     expect(visibleRange('quarter', '2026-05-06')).toEqual({ start: '2026-04-01', end: '2026-07-01' });
     expect(step('quarter', '2026-05-06', 1)).toBe('2026-07-01');
     expect(step('week', '2026-05-06', -1)).toBe('2026-04-27');
-    expect(rangeToIso({ start: '2026-05-04', end: '2026-05-11' })).toEqual({ from: '2026-05-04T00:00:00+03:00', to: '2026-05-11T00:00:00+03:00' });
+    expect(rangeToIso({ start: '2026-05-04', end: '2026-05-11' })).toEqual({
+      from: '2026-05-04T00:00:00+03:00',
+      to: '2026-05-11T00:00:00+03:00',
+    });
   });
 });

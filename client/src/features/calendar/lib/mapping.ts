@@ -22,7 +22,12 @@ const kindOrder: Record<Facility['kind'], number> = {
 export function toResources(
   facilities: readonly Facility[],
   sites: readonly Site[],
-  opts: { lang: 'ru' | 'en'; all?: readonly Facility[]; kindLabel?: (f: Facility) => string; href?: (f: Facility) => string },
+  opts: {
+    lang: 'ru' | 'en';
+    all?: readonly Facility[];
+    kindLabel?: (f: Facility) => string;
+    href?: (f: Facility) => string;
+  },
 ): TimelineResource[] {
   const visible = new Map(facilities.map((f) => [f.id, f]));
   const sorted = [...facilities].sort(
@@ -55,7 +60,14 @@ export function toResources(
   });
   const siteRows = sites
     .filter((s) => usedSites.has(s.slug))
-    .map((s, i) => ({ id: siteResourceId(s.slug), title: s.name[opts.lang], order: i, isSite: true, bookable: false, estimated: false }));
+    .map((s, i) => ({
+      id: siteResourceId(s.slug),
+      title: s.name[opts.lang],
+      order: i,
+      isSite: true,
+      bookable: false,
+      estimated: false,
+    }));
   return [...siteRows, ...rows];
 }
 
