@@ -15,7 +15,10 @@ function MoscowClock() {
     <p className="tz-note">
       {t('app.moscowTime')}.{' '}
       <span>
-        {t('app.moscowNow')}: <time data-testid="moscow-now" dateTime={now.toISOString()}>{formatTime(now)}</time>
+        {t('app.moscowNow')}:{' '}
+        <time data-testid="moscow-now" dateTime={now.toISOString()}>
+          {formatTime(now)}
+        </time>
       </span>
     </p>
   );
@@ -31,7 +34,9 @@ export function Layout() {
   useEffect(() => {
     const el = topbar.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-h', `${el.offsetHeight}px`));
+    const ro = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--topbar-h', `${el.offsetHeight}px`),
+    );
     ro.observe(el);
     return () => ro.disconnect();
   }, []);

@@ -1,6 +1,14 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { FacilityFilters, filterFacilities, filterParamNames, filtersFromParams, useFacilities, useSites, type FilterParam } from '../../features/facilities';
+import {
+  FacilityFilters,
+  filterFacilities,
+  filterParamNames,
+  filtersFromParams,
+  useFacilities,
+  useSites,
+  type FilterParam,
+} from '../../features/facilities';
 import { useI18n } from '../../lib/i18n';
 import { QueryState } from './QueryState';
 import { TimelinePanel } from './TimelinePanel';
@@ -11,8 +19,14 @@ export function TimelinePage() {
   const facilities = useFacilities();
   const sites = useSites();
   const query = useMemo(() => filtersFromParams(params), [params]);
-  const visible = useMemo(() => (facilities.data ? filterFacilities(facilities.data, query) : []), [facilities.data, query]);
-  const values = Object.fromEntries(filterParamNames.map((n) => [n, params.get(n) ?? ''])) as Record<FilterParam, string>;
+  const visible = useMemo(
+    () => (facilities.data ? filterFacilities(facilities.data, query) : []),
+    [facilities.data, query],
+  );
+  const values = Object.fromEntries(filterParamNames.map((n) => [n, params.get(n) ?? ''])) as Record<
+    FilterParam,
+    string
+  >;
 
   const onChange = (name: FilterParam, value: string) =>
     setParams(
@@ -49,7 +63,14 @@ export function TimelinePage() {
     <div className="timeline-layout">
       <h1 className="visually-hidden">{t('timeline.title')}</h1>
       <aside>
-        <FacilityFilters sites={sites.data} facilities={facilities.data} values={values} onChange={onChange} onReset={onReset} shown={visible.length} />
+        <FacilityFilters
+          sites={sites.data}
+          facilities={facilities.data}
+          values={values}
+          onChange={onChange}
+          onReset={onReset}
+          shown={visible.length}
+        />
       </aside>
       <TimelinePanel facilities={visible} all={facilities.data} sites={sites.data} />
     </div>

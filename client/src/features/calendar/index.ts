@@ -7,5 +7,13 @@ export { Legend } from './components/Legend';
 export { useAvailability, usePrefetchAvailability } from './api/get-availability';
 export { toResources, toEvents, siteResourceId } from './lib/mapping';
 export { visibleRange, step, rangeToIso, isDate, moscowToday } from './lib/range';
-export type { Zoom, TimelineSelection, TimelineEvent, TimelineEventChange, TimelineResource, Availability, BusyInterval } from './types';
+export type {
+  Zoom,
+  TimelineSelection,
+  TimelineEvent,
+  TimelineEventChange,
+  TimelineResource,
+  Availability,
+  BusyInterval,
+} from './types';
 export { zooms } from './types';

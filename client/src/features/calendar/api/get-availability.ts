@@ -32,7 +32,11 @@ export function usePrefetchAvailability(ranges: readonly { from: string; to: str
   useEffect(() => {
     if (!enabled) return;
     for (const range of ranges) {
-      void queryClient.prefetchQuery({ queryKey: ['availability', range.from, range.to], queryFn: ({ signal }) => getAvailability(range, signal), staleTime });
+      void queryClient.prefetchQuery({
+        queryKey: ['availability', range.from, range.to],
+        queryFn: ({ signal }) => getAvailability(range, signal),
+        staleTime,
+      });
     }
   }, [queryClient, ranges, enabled]);
 }

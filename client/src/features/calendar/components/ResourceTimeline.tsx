@@ -51,7 +51,13 @@ const hm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 // every render (a new array or object makes it re-refine its options and re-render rows and events).
 const plugins = [classicThemePlugin, interactionPlugin, resourceTimelinePlugin];
 const views: CalendarOptions['views'] = {
-  mkDay: { type: 'resourceTimeline', duration: { days: 1 }, slotDuration: { hours: 1 }, slotHeaderFormat: hm, slotMinWidth: 44 },
+  mkDay: {
+    type: 'resourceTimeline',
+    duration: { days: 1 },
+    slotDuration: { hours: 1 },
+    slotHeaderFormat: hm,
+    slotMinWidth: 44,
+  },
   mkWeek: {
     type: 'resourceTimeline',
     scrollTime: '00:00',
@@ -60,7 +66,14 @@ const views: CalendarOptions['views'] = {
     slotHeaderFormat: [{ weekday: 'short', day: 'numeric', month: 'short' }, hm],
     slotMinWidth: 60,
   },
-  mkMonth: { scrollTime: '00:00', type: 'resourceTimeline', duration: { months: 1 }, slotDuration: { days: 1 }, slotHeaderFormat: [{ day: 'numeric', weekday: 'narrow' }], slotMinWidth: 36 },
+  mkMonth: {
+    scrollTime: '00:00',
+    type: 'resourceTimeline',
+    duration: { months: 1 },
+    slotDuration: { days: 1 },
+    slotHeaderFormat: [{ day: 'numeric', weekday: 'narrow' }],
+    slotMinWidth: 36,
+  },
   mkQuarter: {
     type: 'resourceTimeline',
     scrollTime: '00:00',
@@ -76,14 +89,29 @@ const eventDidMount = (arg: { el: HTMLElement; event: { title: string; extendedP
   arg.el.setAttribute('title', `${arg.event.title}`);
   arg.el.setAttribute('data-kind', String(arg.event.extendedProps.kind));
 };
-const selectAllow = (span: { resource?: { extendedProps: Record<string, unknown> } }) => !!span.resource?.extendedProps.bookable;
+const selectAllow = (span: { resource?: { extendedProps: Record<string, unknown> } }) =>
+  !!span.resource?.extendedProps.bookable;
 
 /**
  * The one place FullCalendar is used (lazy-loaded: this module and its CSS form their own chunk).
  * Gets plain rows and events; navigation is driven by the `zoom`/`start` props (the URL owns them).
  */
 export default function ResourceTimeline(props: ResourceTimelineProps) {
-  const { resources, events, zoom, start, lang, columnHeader, estimatedLabel, estimatedShort = '*', selectable, onSelect, onEventClick, onEventChange, height = '70vh' } = props;
+  const {
+    resources,
+    events,
+    zoom,
+    start,
+    lang,
+    columnHeader,
+    estimatedLabel,
+    estimatedShort = '*',
+    selectable,
+    onSelect,
+    onEventClick,
+    onEventChange,
+    height = '70vh',
+  } = props;
   const ref = useRef<CalendarRef>(null);
   const viewName = viewByZoom[zoom];
 
@@ -101,7 +129,13 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
         ...(r.parentId ? { parentId: r.parentId } : {}),
         title: r.title,
         order: r.order,
-        extendedProps: { isSite: r.isSite, bookable: r.bookable, estimated: r.estimated, kindLabel: r.kindLabel, href: r.href },
+        extendedProps: {
+          isSite: r.isSite,
+          bookable: r.bookable,
+          estimated: r.estimated,
+          kindLabel: r.kindLabel,
+          href: r.href,
+        },
       })),
     [resources],
   );
@@ -127,35 +161,47 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
     handlers.current = { onSelect, onEventClick, onEventChange };
   });
 
-  const change = useCallback((kind: TimelineEventChange['kind'], info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => {
-    const id = info.event.extendedProps.bookingId as string | undefined;
-    const resourceId = info.event.getResources()[0]?.id ?? '';
-    const onEventChange = handlers.current.onEventChange;
-    if (!id || !onEventChange || !info.event.start || !info.event.end || !info.oldEvent.start || !info.oldEvent.end) {
-      info.revert();
-      return;
-    }
-    onEventChange({
-      bookingId: id,
-      resourceId,
-      oldStart: info.oldEvent.start.toISOString(),
-      oldEnd: info.oldEvent.end.toISOString(),
-      start: info.event.start.toISOString(),
-      end: info.event.end.toISOString(),
-      kind,
-      revert: info.revert,
-    });
-  }, []);
-  const eventDrop = useCallback((info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => change('move', info), [change]);
-  const eventResize = useCallback((info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => change('resize', info), [change]);
-  const eventClick = useCallback((arg: { event: { extendedProps: Record<string, unknown> }; jsEvent: { preventDefault: () => void } }) => {
-    const id = arg.event.extendedProps.bookingId as string | undefined;
-    const onEventClick = handlers.current.onEventClick;
-    if (id && onEventClick) {
-      arg.jsEvent.preventDefault();
-      onEventClick(id);
-    }
-  }, []);
+  const change = useCallback(
+    (kind: TimelineEventChange['kind'], info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => {
+      const id = info.event.extendedProps.bookingId as string | undefined;
+      const resourceId = info.event.getResources()[0]?.id ?? '';
+      const onEventChange = handlers.current.onEventChange;
+      if (!id || !onEventChange || !info.event.start || !info.event.end || !info.oldEvent.start || !info.oldEvent.end) {
+        info.revert();
+        return;
+      }
+      onEventChange({
+        bookingId: id,
+        resourceId,
+        oldStart: info.oldEvent.start.toISOString(),
+        oldEnd: info.oldEvent.end.toISOString(),
+        start: info.event.start.toISOString(),
+        end: info.event.end.toISOString(),
+        kind,
+        revert: info.revert,
+      });
+    },
+    [],
+  );
+  const eventDrop = useCallback(
+    (info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => change('move', info),
+    [change],
+  );
+  const eventResize = useCallback(
+    (info: { event: FcEventLike; oldEvent: FcEventLike; revert: () => void }) => change('resize', info),
+    [change],
+  );
+  const eventClick = useCallback(
+    (arg: { event: { extendedProps: Record<string, unknown> }; jsEvent: { preventDefault: () => void } }) => {
+      const id = arg.event.extendedProps.bookingId as string | undefined;
+      const onEventClick = handlers.current.onEventClick;
+      if (id && onEventClick) {
+        arg.jsEvent.preventDefault();
+        onEventClick(id);
+      }
+    },
+    [],
+  );
   const select = useCallback((info: { resource?: { id: string } | null; startStr: string; endStr: string }) => {
     const onSelect = handlers.current.onSelect;
     if (info.resource && onSelect) onSelect({ facilityId: info.resource.id, start: info.startStr, end: info.endStr });
