@@ -8,7 +8,7 @@ import { CatalogueAdmin } from '../../features/admin';
 import { moscowToday } from '../../lib/time';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { gridFacilities } from './AvailabilityPage';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 
 const tabs: Array<{ to: string; key: MessageKey; admin?: boolean }> = [
   { to: '/staff', key: 'console.approvals' },
