@@ -38,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   'auth.guest': 'Guest',
   'auth.signedInAs': 'Signed in as',
   'auth.required': 'Sign in to see this page',
+  'auth.sessionEnded': 'Your session has ended. Sign in again.',
   'filters.title': 'Filters',
   'filters.site': 'Site',
   'filters.kind': 'Kind',

@@ -38,6 +38,7 @@ export const ru = {
   'auth.guest': 'Гость',
   'auth.signedInAs': 'Вы вошли как',
   'auth.required': 'Войдите, чтобы увидеть эту страницу',
+  'auth.sessionEnded': 'Сеанс завершён — войдите снова.',
   'filters.title': 'Фильтры',
   'filters.site': 'Площадка',
   'filters.kind': 'Тип',
