@@ -1,5 +1,6 @@
 import type { MessageKey } from './ru';
 import { consoleEn } from './console';
+import { usersEn } from './users';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Moskino — booking',
@@ -227,4 +228,5 @@ export const en: Record<MessageKey, string> = {
   'notifications.open': 'Open the booking',
   'notifications.new': 'new',
   ...consoleEn,
+  ...usersEn,
 };

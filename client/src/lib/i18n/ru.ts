@@ -1,4 +1,5 @@
 import { consoleRu } from './console';
+import { usersRu } from './users';
 
 /** Russian, the default language. Every key here must exist in `en.ts` (the type enforces it). */
 export const ru = {
@@ -227,6 +228,7 @@ export const ru = {
   'notifications.open': 'Открыть бронь',
   'notifications.new': 'новое',
   ...consoleRu,
+  ...usersRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
