@@ -121,8 +121,8 @@ export function InviteForm({ organisations, invitableRoles }: InviteFormProps) {
           aria-invalid={!!shown.email}
           aria-describedby={describedBy('email')}
         />
-        {errorOf('email')}
       </label>
+      {errorOf('email')}
       <label>
         {t('users.invite.name')}
         <input
@@ -134,8 +134,8 @@ export function InviteForm({ organisations, invitableRoles }: InviteFormProps) {
           aria-invalid={!!shown.name}
           aria-describedby={describedBy('name')}
         />
-        {errorOf('name')}
       </label>
+      {errorOf('name')}
       <label>
         {t('users.invite.role')}
         <select
@@ -151,8 +151,8 @@ export function InviteForm({ organisations, invitableRoles }: InviteFormProps) {
             </option>
           ))}
         </select>
-        {errorOf('role')}
       </label>
+      {errorOf('role')}
       {!invitableRoles.includes('admin') && (
         <p id={`${id}-staff-note`} className="muted">
           {t('users.invite.staffNote')}
@@ -175,8 +175,8 @@ export function InviteForm({ organisations, invitableRoles }: InviteFormProps) {
             </option>
           ))}
         </select>
-        {errorOf('organisationId')}
       </label>
+      {errorOf('organisationId')}
       <p id={`${id}-org-hint`} className="muted">
         {matching.length
           ? t('users.invite.orgHint', { role: t(`role.${role}` as MessageKey), kind: kindLabel })

@@ -60,12 +60,12 @@ export function OrganisationForm() {
           aria-invalid={!!errors.nameRu}
           aria-describedby={errors.nameRu ? `${id}-ru-err` : undefined}
         />
-        {errors.nameRu && (
-          <span id={`${id}-ru-err`} className="field-error">
-            {errors.nameRu}
-          </span>
-        )}
       </label>
+      {errors.nameRu && (
+        <span id={`${id}-ru-err`} className="field-error">
+          {errors.nameRu}
+        </span>
+      )}
       <label>
         {t('users.org.nameEn')}
         <input
@@ -76,12 +76,12 @@ export function OrganisationForm() {
           aria-invalid={!!errors.nameEn}
           aria-describedby={[errors.nameEn ? `${id}-en-err` : '', `${id}-en-hint`].filter(Boolean).join(' ')}
         />
-        {errors.nameEn && (
-          <span id={`${id}-en-err`} className="field-error">
-            {errors.nameEn}
-          </span>
-        )}
       </label>
+      {errors.nameEn && (
+        <span id={`${id}-en-err`} className="field-error">
+          {errors.nameEn}
+        </span>
+      )}
       <p id={`${id}-en-hint`} className="muted">
         {t('users.org.enHint')}
       </p>
