@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSession } from '../features/auth';
 import { NotificationBell } from '../features/notifications';
 import { useI18n, type Lang, type MessageKey } from '../lib/i18n';
@@ -29,6 +29,7 @@ export function Layout() {
   const session = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const topbar = useRef<HTMLElement>(null);
   // Drawers open below the top bar (whatever its height once it wraps): navigation stays reachable.
   useEffect(() => {
@@ -41,6 +42,17 @@ export function Layout() {
     return () => ro.disconnect();
   }, []);
   const user = session.data?.user ?? null;
+  // A session that ends without "Sign out" here (deactivated, expired, signed out in another tab):
+  // go to the sign-in page and say why. Public pages (sign-in, invitations) stay where they are.
+  const signingOut = useRef(false);
+  const signedInAs = useRef<string | null>(null);
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    if (userId) signingOut.current = false;
+    else if (signedInAs.current && !signingOut.current && !/^\/(login|invite\/)/.test(pathname))
+      navigate('/login', { replace: true, state: { sessionEnded: true } });
+    signedInAs.current = userId;
+  }, [userId, pathname, navigate]);
   const authAvailable = session.data?.available ?? false;
   const staff = user?.role === 'staff' || user?.role === 'admin';
   const org = user?.organisation?.name;
@@ -99,7 +111,13 @@ export function Layout() {
                 {user.name ?? user.email}
                 {orgName ? `, ${orgName}` : ''} ({t(`role.${user.role}` as MessageKey)})
               </span>
-              <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
+              <button
+                type="button"
+                onClick={() => {
+                  signingOut.current = true;
+                  logout.mutate(undefined, { onSettled: () => navigate('/') });
+                }}
+              >
                 {t('nav.signOut')}
               </button>
             </>

@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'blackouts', lazy: () => console_().then((m) => ({ Component: m.BlackoutsPage })) },
           { path: 'capacity', lazy: () => console_().then((m) => ({ Component: m.CapacityPage })) },
           { path: 'audit', lazy: () => console_().then((m) => ({ Component: m.AuditPage })) },
+          { path: 'users', lazy: () => console_().then((m) => ({ Component: m.UsersPage })) },
         ],
       },
       {

@@ -6,7 +6,7 @@ import { MonthAvailability, isMonth, type GridFacility } from '../../features/pa
 import { useSession } from '../../features/auth';
 import { moscowToday } from '../../lib/time';
 import { useI18n, type Lang } from '../../lib/i18n';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 
 /** Facilities in tree order (site → zone → set, pavilions under their site) as grid rows. */
 export function gridFacilities(

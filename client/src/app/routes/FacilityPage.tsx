@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { AppError, descendantIds } from '@moskino/shared';
 import { FacilitySpecs, useFacilities, useFacility, useSites } from '../../features/facilities';
 import { useI18n } from '../../lib/i18n';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import { TimelinePanel } from './TimelinePanel';
 
 export function FacilityPage() {

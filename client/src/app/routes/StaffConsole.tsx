@@ -5,10 +5,11 @@ import { useFacilities, useSites } from '../../features/facilities';
 import { ApprovalsQueue, AuditLog, BlackoutForm, HoldQueue, type AuditFilters } from '../../features/staff';
 import { UtilisationView, mondayOf } from '../../features/capacity';
 import { CatalogueAdmin } from '../../features/admin';
+import { UsersAdmin } from '../../features/users';
 import { moscowToday } from '../../lib/time';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { gridFacilities } from './AvailabilityPage';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 
 const tabs: Array<{ to: string; key: MessageKey; admin?: boolean }> = [
   { to: '/staff', key: 'console.approvals' },
@@ -16,6 +17,7 @@ const tabs: Array<{ to: string; key: MessageKey; admin?: boolean }> = [
   { to: '/staff/blackouts', key: 'console.blackouts' },
   { to: '/staff/capacity', key: 'console.capacity' },
   { to: '/staff/audit', key: 'console.audit' },
+  { to: '/staff/users', key: 'console.users' },
   { to: '/admin/catalogue', key: 'console.catalogue', admin: true },
 ];
 
@@ -178,6 +180,14 @@ export function AuditPage() {
       }}
     />
   );
+}
+
+/** Users and invitations: staff invite crew and partners; admins anyone, and deactivate/activate. */
+export function UsersPage() {
+  const user = useSession().data?.user;
+  // The console shell has already checked that a staff member or an admin is signed in.
+  if (!user) return null;
+  return <UsersAdmin viewerRole={user.role} viewerId={user.id} />;
 }
 
 export function AdminConsole() {

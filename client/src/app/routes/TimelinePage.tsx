@@ -10,7 +10,7 @@ import {
   type FilterParam,
 } from '../../features/facilities';
 import { useI18n } from '../../lib/i18n';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import { TimelinePanel } from './TimelinePanel';
 
 export function TimelinePage() {

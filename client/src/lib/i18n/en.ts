@@ -1,5 +1,6 @@
 import type { MessageKey } from './ru';
 import { consoleEn } from './console';
+import { usersEn } from './users';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Moskino — booking',
@@ -38,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   'auth.guest': 'Guest',
   'auth.signedInAs': 'Signed in as',
   'auth.required': 'Sign in to see this page',
+  'auth.sessionEnded': 'Your session has ended. Sign in again.',
   'filters.title': 'Filters',
   'filters.site': 'Site',
   'filters.kind': 'Kind',
@@ -226,4 +228,5 @@ export const en: Record<MessageKey, string> = {
   'notifications.open': 'Open the booking',
   'notifications.new': 'new',
   ...consoleEn,
+  ...usersEn,
 };

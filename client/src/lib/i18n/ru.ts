@@ -1,4 +1,5 @@
 import { consoleRu } from './console';
+import { usersRu } from './users';
 
 /** Russian, the default language. Every key here must exist in `en.ts` (the type enforces it). */
 export const ru = {
@@ -38,6 +39,7 @@ export const ru = {
   'auth.guest': 'Гость',
   'auth.signedInAs': 'Вы вошли как',
   'auth.required': 'Войдите, чтобы увидеть эту страницу',
+  'auth.sessionEnded': 'Сеанс завершён — войдите снова.',
   'filters.title': 'Фильтры',
   'filters.site': 'Площадка',
   'filters.kind': 'Тип',
@@ -226,6 +228,7 @@ export const ru = {
   'notifications.open': 'Открыть бронь',
   'notifications.new': 'новое',
   ...consoleRu,
+  ...usersRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

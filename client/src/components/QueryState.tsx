@@ -1,5 +1,5 @@
 import { AppError } from '@moskino/shared';
-import { useI18n } from '../../lib/i18n';
+import { useI18n } from '../lib/i18n';
 
 /** Loading / error (server down or not) for a page's main queries. */
 export function QueryState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
