@@ -481,7 +481,7 @@ function markdown({ rows, sizes, seed, extra }) {
     '',
     `Written by \`npm run bench:client\` on ${when} UTC${process.env.BENCH_CLIENT_LABEL ? ` (${process.env.BENCH_CLIENT_LABEL})` : ''}: ${os.cpus().length} cores, Node ${process.version}, ` +
       `headless Chromium (\`/usr/bin/chromium\`, no GPU), viewport 1440×900, signed in as staff (every facility, every booking in detail), ` +
-      `database ${process.env.MONGODB_URI ? 'from MONGODB_URI' : 'embedded (throwaway)'}.`,
+      `database ${process.env.MONGODB_URI ? 'from MONGODB_URI' : keepDir ? 'embedded, kept in BENCH_CLIENT_DATA_DIR (bookings reused when seeded before)' : 'embedded (throwaway)'}.`,
     `Data: the whole catalogue (${seed.facilities} facilities, ${seed.bookable} bookable), ${seed.created} bookings created through \`POST /api/bookings\` over the next ${DAYS} days ` +
       `(back to back per facility, holds with ${seed.secondHolds} 2nd holds on top, pending firm, ${seed.confirmed} confirmed, blackouts; ` +
       `${seed.tried - (seed.created - seed.secondHolds)} of ${seed.tried} tried refused by the rules — mostly time already blocked through a zone or set: ${JSON.stringify(seed.refused)}; ${seed.seconds.toFixed(0)} s).`,
