@@ -92,7 +92,8 @@ test('crew holds a pavilion from the timeline, makes it firm; staff confirm; a c
   await selectHours(page, id, day, 9, 18);
   const form = page.getByRole('dialog', { name: 'Новая бронь' });
   await expect(form).toBeVisible();
-  await expect(form.getByLabel('Дата начала')).toHaveValue(day);
+  // The date in Russian (ДД.ММ.ГГГГ) although the browser is en-US.
+  await expect(form.getByLabel('Дата начала')).toHaveValue(day.split('-').reverse().join('.'));
   await expect(form.getByLabel('Время начала, МСК')).toHaveValue('08:00');
   await expect(form.getByLabel('Время окончания, МСК')).toHaveValue('20:00');
   await form.getByLabel('Рабочее название').fill(title);
@@ -136,7 +137,8 @@ test('crew holds a pavilion from the timeline, makes it firm; staff confirm; a c
   await suggestion.click();
   await expect(conflict).toHaveCount(0);
   const suggestedDate = await form2.getByLabel('Дата начала').inputValue();
-  expect(suggestedDate).not.toBe(day);
+  expect(suggestedDate).toMatch(/^\d\d\.\d\d\.\d{4}$/);
+  expect(suggestedDate).not.toBe(day.split('-').reverse().join('.'));
   await expect(form2.getByLabel('Время начала, МСК')).toHaveValue('08:00');
   await form2.getByRole('button', { name: 'Забронировать' }).click();
   const drawer2 = page.getByRole('dialog', { name: new RegExp(`E2E second ${run}`) });

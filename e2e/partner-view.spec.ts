@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addDays, apiAs, dayBooking, facilityId, freeDays, run, signIn } from './staff-helpers';
+import { addDays, apiAs, dayBooking, facilityId, freeDays, ruDate, run, signIn } from './staff-helpers';
 
 // The partner view (issue 7): availability without secrets. Crew books two backlot sets in 2027
 // through the API; the partner sees them in the month grid as held (with rank) and booked, never
@@ -71,11 +71,13 @@ test('a partner sees the month grid and the free search, and no production detai
   // "Where is a stage free?" over the booked days: the hobbit village is not free all of it.
   await page.getByRole('link', { name: 'Где свободно?' }).click();
   await expect(page.getByRole('heading', { name: 'Где свободен павильон?' })).toBeVisible();
+  // A pasted ISO date is taken too, and shown in Russian.
   await page.getByLabel('С (дата)').fill(day);
-  await page.getByLabel('По (включительно)').fill(addDays(day, 4));
+  await page.getByLabel('По (включительно)').fill(ruDate(addDays(day, 4)));
   await page.getByLabel('Площадка').selectOption('kinopark');
   await page.getByRole('button', { name: 'Найти' }).click();
   await expect(page).toHaveURL(/site=kinopark/);
+  await expect(page.getByLabel('С (дата)')).toHaveValue(ruDate(day));
   await expect(page.getByRole('heading', { name: /Свободны весь период: \d+/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Свободны большую часть периода: \d+/ })).toBeVisible();
   await expect(page.getByTestId('free-whole')).not.toContainText('Деревня хоббитов');

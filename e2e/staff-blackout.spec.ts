@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addDays, apiAs, dayBooking, facilityId, freeDays, run, signIn } from './staff-helpers';
+import { addDays, apiAs, dayBooking, facilityId, freeDays, ruDate, run, signIn } from './staff-helpers';
 
 // Blackouts (issue 6): the impact is shown before saving; over a hold staff must agree to release
 // it, over a firm booking the blackout is refused.
@@ -29,8 +29,28 @@ test('a blackout shows its impact: refused over a firm request, saved over a hol
 
   // Over the firm request: refused, nothing to save.
   await page.getByLabel('Объект или зона').selectOption({ label: 'Кинопарк «Москино» · Глухая деревня' });
-  await page.getByLabel('С (дата)').fill(day);
-  await page.getByLabel('По (включительно)').fill(addDays(day, 3));
+  // Dates in Russian in an en-US browser: typed as ДД.ММ.ГГГГ (or digits only), or picked in the calendar.
+  const from = page.getByLabel('С (дата)');
+  await expect(from).toHaveAttribute('placeholder', 'ДД.ММ.ГГГГ');
+  await from.fill(ruDate(day));
+  const to = page.getByLabel('По (включительно)');
+  await to.fill('31.02.2027');
+  await to.blur();
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Такой даты нет: введите в формате ДД.ММ.ГГГГ')).toBeVisible();
+  await to.fill(ruDate(addDays(day, 2)).replaceAll('.', ''));
+  await to.blur();
+  await expect(to).toHaveValue(ruDate(addDays(day, 2)));
+  await expect(to).not.toHaveAttribute('aria-invalid', 'true');
+  // One day on in the calendar: → and Enter.
+  await page.getByRole('button', { name: 'Выбрать в календаре' }).nth(1).click();
+  const calendar = page.getByRole('dialog', { name: 'Календарь' });
+  await expect(calendar.getByRole('columnheader').first()).toHaveText('пн');
+  await expect(calendar.locator(`td[data-date="${addDays(day, 2)}"]`)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(calendar).toHaveCount(0);
+  await expect(to).toHaveValue(ruDate(addDays(day, 3)));
   await page.getByRole('button', { name: 'Показать последствия' }).click();
   const impact = page.getByTestId('blackout-impact');
   await expect(impact).toContainText('Закрыть нельзя');

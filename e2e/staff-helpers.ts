@@ -45,6 +45,8 @@ export async function facilityId(api: Api, slug: string): Promise<string> {
 
 /** Moscow date of an instant. */
 export const moscowDate = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10);
+/** `2027-05-01` → `01.05.2027`: how a date field shows and takes a date in Russian, whatever the browser's locale. */
+export const ruDate = (date: string) => date.split('-').reverse().join('.');
 export const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 

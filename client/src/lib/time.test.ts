@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMoscowIso } from '@moskino/shared';
-import { snapDelta, snapRange, unitTimes } from './time';
+import { completeLocalToIso, joinLocal, snapDelta, snapRange, splitLocal, unitTimes } from './time';
 import { createI18n, ordinal } from './i18n';
 
 const at = (s: string) => Date.parse(s);
@@ -77,5 +77,19 @@ describe('i18n: hold ranks and feature tags', () => {
   it('formats times in Moscow, 24-hour, whatever the process time zone', () => {
     expect(createI18n('en').formatTime('2026-12-07T05:00:00Z')).toBe('08:00');
     expect(createI18n('en').formatTime('2026-12-07T17:00:00Z')).toBe('20:00');
+  });
+});
+
+describe('the booking form’s date and time', () => {
+  it('splits and joins Moscow wall-clock, keeping the time while the date is missing', () => {
+    expect(splitLocal('2026-05-04T20:00')).toEqual({ date: '2026-05-04', time: '20:00' });
+    expect(joinLocal('', '20:00')).toBe('T20:00');
+    expect(splitLocal('T20:00')).toEqual({ date: '', time: '20:00' });
+    expect(joinLocal('2026-05-05', '20:00')).toBe('2026-05-05T20:00');
+    expect(joinLocal('', '')).toBe('');
+    expect(splitLocal('')).toEqual({ date: '', time: '' });
+    expect(completeLocalToIso('2026-05-04T20:00')).toBe('2026-05-04T20:00:00+03:00');
+    expect(completeLocalToIso('T20:00')).toBe('');
+    expect(completeLocalToIso('')).toBe('');
   });
 });

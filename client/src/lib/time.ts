@@ -5,13 +5,13 @@ export const MOSCOW_TZ = 'Europe/Moscow';
 export const MOSCOW_OFFSET = '+03:00';
 const MOSCOW_OFFSET_MS = 3 * 3600_000;
 
-/** `2026-05-04T10:00` (a wall-clock time in Moscow, as `<input type="datetime-local">` gives) → ISO with offset. */
+/** `2026-05-04T10:00` (a wall-clock time in Moscow) → ISO with offset. */
 export function moscowLocalToIso(local: string): string {
   const withSeconds = /T\d\d:\d\d$/.test(local) ? `${local}:00` : local;
   return `${withSeconds}${MOSCOW_OFFSET}`;
 }
 
-/** Any ISO instant → `YYYY-MM-DDTHH:mm` wall-clock in Moscow (for datetime-local inputs). */
+/** Any ISO instant → `YYYY-MM-DDTHH:mm` wall-clock in Moscow (for the booking form's date and time). */
 export function isoToMoscowLocal(iso: string | Date): string {
   const ms = (iso instanceof Date ? iso.getTime() : Date.parse(iso)) + MOSCOW_OFFSET_MS;
   return new Date(ms).toISOString().slice(0, 16);
@@ -27,12 +27,20 @@ export function moscowToday(now: Date = new Date()): string {
   return moscowDate(now);
 }
 
-/** Moscow wall-clock `YYYY-MM-DDTHH:mm` → `{date: 'YYYY-MM-DD', time: 'HH:mm'}` (for a date input and a time select). */
+/**
+ * Moscow wall-clock `YYYY-MM-DDTHH:mm` → `{date: 'YYYY-MM-DD', time: 'HH:mm'}` (for a date field and a
+ * time select). While the date is missing (emptied, or not a date) the time is kept as `THH:mm`.
+ */
 export function splitLocal(local: string): { date: string; time: string } {
-  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+  const [date = '', time = ''] = local.split('T');
+  return { date, time: time.slice(0, 5) };
 }
 export function joinLocal(date: string, time: string): string {
-  return date && time ? `${date}T${time}` : '';
+  return date || time ? `${date}T${time}` : '';
+}
+/** A whole Moscow wall-clock `YYYY-MM-DDTHH:mm` → ISO with offset; '' when the date or time is missing. */
+export function completeLocalToIso(local: string): string {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(local) ? moscowLocalToIso(local) : '';
 }
 
 /** The times of day a booking unit allows (24-hour, Moscow): every hour, 08:00/20:00, or 00:00. */

@@ -8,6 +8,8 @@ export type Lang = 'ru' | 'en';
 export type { MessageKey };
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };
 export const LANG_STORAGE_KEY = 'moskino.lang';
+/** The `Intl` locale of each language: English is British (day first, 24-hour). */
+export const LOCALES: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 function initialLang(): Lang {
   try {
@@ -40,7 +42,7 @@ export function ordinal(n: number, lang: Lang): string {
 
 export function createI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18n {
   const dict = dictionaries[lang];
-  const locale = lang === 'ru' ? 'ru-RU' : 'en-GB';
+  const locale = LOCALES[lang];
   const dateTime = new Intl.DateTimeFormat(locale, {
     timeZone: MOSCOW_TZ,
     dateStyle: 'medium',

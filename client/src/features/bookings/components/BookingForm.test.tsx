@@ -42,9 +42,10 @@ describe('BookingForm', () => {
   it('is prefilled from the selected range, in Moscow wall-clock time', () => {
     renderForm();
     expect(screen.getByText('Sound stage 1')).toBeTruthy();
-    expect((screen.getByLabelText('Start date') as HTMLInputElement).value).toBe('2026-05-04');
+    // Dates in the app's language (English is day first), not the browser's.
+    expect((screen.getByLabelText('Start date') as HTMLInputElement).value).toBe('04/05/2026');
     expect((screen.getByLabelText('Start time, MSK') as HTMLSelectElement).value).toBe('08:00');
-    expect((screen.getByLabelText('End date') as HTMLInputElement).value).toBe('2026-05-04');
+    expect((screen.getByLabelText('End date') as HTMLInputElement).value).toBe('04/05/2026');
     expect((screen.getByLabelText('End time, MSK') as HTMLSelectElement).value).toBe('20:00');
     // 24-hour times on the facility's grid (shifts from 08:00 and 20:00), whatever the browser locale.
     expect(
@@ -108,6 +109,31 @@ describe('BookingForm', () => {
     });
   });
 
+  it('takes dates typed in the app language, keeping the time; an impossible date is refused before sending', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockResolvedValueOnce(json(201, { id: 'b1' }));
+    renderForm();
+    await user.type(screen.getByLabelText('Working title'), 'Project X');
+    const endDate = screen.getByLabelText('End date') as HTMLInputElement;
+    await user.clear(endDate);
+    await user.type(endDate, '31022026');
+    await user.tab();
+    expect(endDate.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Not a date: enter it as DD/MM/YYYY')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    await user.clear(endDate);
+    // The end time (20:00) waited for the date.
+    expect((screen.getByLabelText('End time, MSK') as HTMLSelectElement).value).toBe('20:00');
+    await user.type(endDate, '05052026');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(endDate.value).toBe('05/05/2026');
+    expect(JSON.parse(fetchMock.mock.calls[0]![1].body).phases).toEqual([
+      { type: 'shoot', start: '2026-05-04T08:00:00+03:00', end: '2026-05-05T20:00:00+03:00' },
+    ]);
+  });
+
   it('shows a 409 conflict inline with the conflicting intervals and applies a suggested window in one click', async () => {
     const user = userEvent.setup();
     fetchMock.mockResolvedValueOnce(
@@ -138,9 +164,9 @@ describe('BookingForm', () => {
     expect(alert.textContent).toContain('08:00');
     const suggestion = screen.getAllByRole('button').find((b) => b.closest('.suggestions'))!;
     await user.click(suggestion);
-    expect((screen.getByLabelText('Start date') as HTMLInputElement).value).toBe('2026-05-05');
+    expect((screen.getByLabelText('Start date') as HTMLInputElement).value).toBe('05/05/2026');
     expect((screen.getByLabelText('Start time, MSK') as HTMLSelectElement).value).toBe('08:00');
-    expect((screen.getByLabelText('End date') as HTMLInputElement).value).toBe('2026-05-05');
+    expect((screen.getByLabelText('End date') as HTMLInputElement).value).toBe('05/05/2026');
     expect((screen.getByLabelText('End time, MSK') as HTMLSelectElement).value).toBe('20:00');
     expect(screen.queryByRole('alert')).toBeNull();
   });

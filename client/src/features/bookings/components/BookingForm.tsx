@@ -1,7 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { AppError, phaseTypes, unitMs, type Facility, type PhaseType } from '@moskino/shared';
+import { DateField } from '../../../components/DateField';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
-import { isoToMoscowLocal, joinLocal, moscowLocalToIso, splitLocal, unitTimes } from '../../../lib/time';
+import {
+  completeLocalToIso,
+  isoToMoscowLocal,
+  joinLocal,
+  moscowLocalToIso,
+  splitLocal,
+  unitTimes,
+} from '../../../lib/time';
 import { useCreateBooking } from '../api/create-booking';
 import { bookingErrorMessage } from '../lib/errors';
 import { bookingFormSchema } from '../lib/schema';
@@ -11,7 +19,7 @@ import { ConflictNotice } from './ConflictNotice';
 interface PhaseRow {
   key: number;
   type: PhaseType;
-  /** Moscow wall-clock `YYYY-MM-DDTHH:mm`. */
+  /** Moscow wall-clock `YYYY-MM-DDTHH:mm` (`THH:mm` while the date is missing). */
   start: string;
   end: string;
 }
@@ -78,8 +86,8 @@ export function BookingForm({
       : {}),
     phases: phases.map((p) => ({
       type: p.type,
-      start: p.start ? moscowLocalToIso(p.start) : '',
-      end: p.end ? moscowLocalToIso(p.end) : '',
+      start: completeLocalToIso(p.start),
+      end: completeLocalToIso(p.end),
     })),
   });
 
@@ -109,14 +117,20 @@ export function BookingForm({
 
   /** Move every phase so the booking starts at the suggested window, keeping lengths. */
   const applySuggestion = (s: { start: string; end: string }) => {
-    const first = Math.min(...phases.map((p) => Date.parse(moscowLocalToIso(p.start))));
+    const whole = (p: PhaseRow) => !!completeLocalToIso(p.start) && !!completeLocalToIso(p.end);
+    const first = Math.min(...phases.filter(whole).map((p) => Date.parse(moscowLocalToIso(p.start))));
     const delta = Date.parse(s.start) - first;
+    if (!Number.isFinite(delta)) return;
     setPhases((ps) =>
-      ps.map((p) => ({
-        ...p,
-        start: isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(p.start)) + delta)),
-        end: isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(p.end)) + delta)),
-      })),
+      ps.map((p) =>
+        whole(p)
+          ? {
+              ...p,
+              start: isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(p.start)) + delta)),
+              end: isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(p.end)) + delta)),
+            }
+          : p,
+      ),
     );
     mutation.reset();
   };
@@ -127,23 +141,20 @@ export function BookingForm({
   const otherError = err && !conflict ? bookingErrorMessage(t, err, facility.rules) : null;
   const r = facility.rules;
 
-  /** A date input and a 24-hour time select on the booking grid: the same in every browser locale. */
+  /** A date field and a 24-hour time select on the booking grid: the same in every browser locale. */
   const dateTime = (p: PhaseRow, i: number, which: 'start' | 'end') => {
     const { date, time } = splitLocal(p[which]);
     const options = times.includes(time) || !time ? times : [...times, time].sort();
     const invalid = !!errors[`phases.${i}.${which}`];
     return (
       <>
-        <label>
-          {t(which === 'start' ? 'booking.startDate' : 'booking.endDate')}
-          <input
-            type="date"
-            value={date}
-            required
-            onChange={(e) => updatePhase(p.key, { [which]: joinLocal(e.target.value, time || times[0]!) })}
-            aria-invalid={invalid}
-          />
-        </label>
+        <DateField
+          label={t(which === 'start' ? 'booking.startDate' : 'booking.endDate')}
+          value={date}
+          required
+          onChange={(d) => updatePhase(p.key, { [which]: joinLocal(d, time || times[0]!) })}
+          aria-invalid={invalid}
+        />
         <label>
           {t(which === 'start' ? 'booking.startTime' : 'booking.endTime')}
           <select
@@ -246,7 +257,9 @@ export function BookingForm({
               </button>
             )}
             <p className="muted phase-summary" data-testid="phase-summary">
-              {p.start && p.end && Date.parse(moscowLocalToIso(p.end)) > Date.parse(moscowLocalToIso(p.start))
+              {completeLocalToIso(p.start) &&
+              completeLocalToIso(p.end) &&
+              Date.parse(moscowLocalToIso(p.end)) > Date.parse(moscowLocalToIso(p.start))
                 ? `${formatRange(moscowLocalToIso(p.start), moscowLocalToIso(p.end))} ${t('app.msk')}`
                 : '—'}
             </p>
@@ -260,7 +273,7 @@ export function BookingForm({
           type="button"
           onClick={() => {
             const last = phases[phases.length - 1];
-            const s = last?.end ?? isoToMoscowLocal(start);
+            const s = last && completeLocalToIso(last.end) ? last.end : isoToMoscowLocal(start);
             const e = isoToMoscowLocal(new Date(Date.parse(moscowLocalToIso(s)) + unitMs(facility.rules.bookingUnit)));
             setPhases((ps) => [...ps, { key: nextKey++, type: 'strike', start: s, end: e }]);
           }}

@@ -1,5 +1,6 @@
 import { Suspense, lazy, useMemo } from 'react';
 import { AppError } from '@moskino/shared';
+import { DateField } from '../../../components/DateField';
 import { useI18n } from '../../../lib/i18n';
 import { useUtilisation, utilisationCsvHref, type UtilisationParams } from '../api/get-utilisation';
 import { useForecast } from '../api/get-forecast';
@@ -73,14 +74,13 @@ export function UtilisationView({ settings, current, onChange, facilityName }: U
             <option value="month">{t('capacity.byMonth')}</option>
           </select>
         </label>
-        <label>
-          {t('capacity.firstPeriod')}{' '}
-          <input
-            type="date"
-            value={settings.first}
-            onChange={(e) => e.target.value && onChange({ ...settings, first: e.target.value })}
-          />
-        </label>
+        <DateField
+          className="toolbar-date"
+          label={t('capacity.firstPeriod')}
+          value={settings.first}
+          onChange={(d) => d && onChange({ ...settings, first: d })}
+          required
+        />
         <label>
           {settings.granularity === 'week' ? t('capacity.weeks') : t('capacity.months')}{' '}
           <select value={settings.count} onChange={(e) => onChange({ ...settings, count: Number(e.target.value) })}>

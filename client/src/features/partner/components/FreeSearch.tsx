@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { AppError, facilityKinds, siteSlugs, type FreeSearchResult } from '@moskino/shared';
+import { DateField } from '../../../components/DateField';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { useFreeSearch, type FreeSearchParams } from '../api/search-free';
 import { addDays, isDay, moscowMidnightIso } from '../lib/dates';
@@ -76,14 +77,8 @@ export function FreeSearch({ values, onSearch, sites, features, facilityHref }: 
         noValidate
         aria-describedby={invalid ? 'free-invalid' : undefined}
       >
-        <label>
-          {t('free.from')}
-          <input type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} required />
-        </label>
-        <label>
-          {t('free.to')}
-          <input type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} required />
-        </label>
+        <DateField label={t('free.from')} value={draft.from} onChange={(d) => set('from', d)} required />
+        <DateField label={t('free.to')} value={draft.to} onChange={(d) => set('to', d)} required />
         <label>
           {t('free.site')}
           <select value={draft.site} onChange={(e) => set('site', e.target.value)}>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { AppError, auditEntities } from '@moskino/shared';
+import { DateField } from '../../../components/DateField';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { useOrganisations } from '../api/get-organisations';
 import { useAuditSearch, useUsers, type AuditFilters } from '../api/search-audit';
@@ -101,14 +102,13 @@ export function AuditLog({ filters, onSearch, facilities, facilityName }: AuditL
             ))}
           </select>
         </label>
-        <label className="field">
-          {t('audit.from')}
-          <input type="date" value={draft.from ?? ''} onChange={(e) => set('from', e.target.value)} />
-        </label>
-        <label className="field">
-          {t('audit.to')}
-          <input type="date" value={draft.to ?? ''} onChange={(e) => set('to', e.target.value)} />
-        </label>
+        <DateField
+          className="field"
+          label={t('audit.from')}
+          value={draft.from ?? ''}
+          onChange={(d) => set('from', d)}
+        />
+        <DateField className="field" label={t('audit.to')} value={draft.to ?? ''} onChange={(d) => set('to', d)} />
         <div className="actions">
           <button type="submit">{t('audit.search')}</button>
           <button

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { AppError, type BlackoutImpact, type Facility } from '@moskino/shared';
+import { DateField } from '../../../components/DateField';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { useCreateBlackout, useImpact } from '../api/blackout';
 import { blackoutReasons, blackoutSpan, type BlackoutReason } from '../lib/blackout';
@@ -91,14 +92,8 @@ export function BlackoutForm({ facilities, facilityName, initialFacilityId }: Bl
               ))}
             </select>
           </label>
-          <label className="field">
-            {t('blackout.from')}
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-          </label>
-          <label className="field">
-            {t('blackout.to')}
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
-          </label>
+          <DateField className="field" label={t('blackout.from')} value={from} onChange={setFrom} required />
+          <DateField className="field" label={t('blackout.to')} value={to} onChange={setTo} required />
           <label className="field">
             {t('blackout.reason')}
             <select

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AppError, type Booking } from '@moskino/shared';
+import { DateField } from '../../../components/DateField';
 import { useI18n } from '../../../lib/i18n';
 import { useHoldActions, useHolds } from '../api/holds';
 import { useOrganisations } from '../api/get-organisations';
@@ -63,14 +64,18 @@ export function HoldQueue({ facilities, facilityId, from, to, onChange }: HoldQu
             ))}
           </select>
         </label>
-        <label className="field">
-          {t('blackout.from')}
-          <input type="date" value={from} onChange={(e) => onChange({ facilityId, from: e.target.value, to })} />
-        </label>
-        <label className="field">
-          {t('blackout.to')}
-          <input type="date" value={to} onChange={(e) => onChange({ facilityId, from, to: e.target.value })} />
-        </label>
+        <DateField
+          className="field"
+          label={t('blackout.from')}
+          value={from}
+          onChange={(d) => onChange({ facilityId, from: d, to })}
+        />
+        <DateField
+          className="field"
+          label={t('blackout.to')}
+          value={to}
+          onChange={(d) => onChange({ facilityId, from, to: d })}
+        />
         <label className="field">
           {t('holds.reason')}
           <input
