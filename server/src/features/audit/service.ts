@@ -74,11 +74,18 @@ const slotOf = (collection: string, id: mongoose.Types.ObjectId, seq: number) =>
 const isDuplicate = (err: unknown) => (err as { code?: number })?.code === 11000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** An error after which the change certainly was not written (a refusal, a duplicate key, invalid data). */
+/**
+ * An error after which the change can no longer arrive: a refusal of ours, invalid data, or an error
+ * the database answered (it has finished with the write; a write it did make despite the error, as
+ * with a write-concern error, is seen on the document and settles as applied). Not so a lost
+ * connection or a timeout: the write may still be on its way, so the record stays pending for
+ * recovery.
+ */
 function isDefinite(err: unknown): boolean {
   return (
     err instanceof AppError ||
     isDuplicate(err) ||
+    err instanceof mongoose.mongo.MongoServerError ||
     err instanceof mongoose.Error.ValidationError ||
     err instanceof mongoose.Error.CastError
   );

@@ -259,8 +259,11 @@ function canonical(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
+/** A unique index refused the write. FerretDB 1.24 answers 11000 to an insert but, to an update,
+ * an InternalError (code 1) carrying PostgreSQL's unique-violation message. */
 function isDuplicate(err: unknown): boolean {
-  return (err as { code?: number })?.code === 11000;
+  const e = err as { code?: number; message?: string };
+  return e?.code === 11000 || (e?.code === 1 && /duplicate key value violates unique constraint/.test(e.message ?? ''));
 }
 
 /** An edit checked against the whole catalogue and its bookings (rules 1–5 above); writes nothing. */
