@@ -6,6 +6,7 @@ import { AUDIT_GRACE_MS, audited, recoverPendingAudit } from '../src/features/au
 import { OrganisationModel, UserModel, InvitationModel } from '../src/features/auth/models.js';
 import { FacilityModel } from '../src/features/catalogue/models.js';
 import { catalogueService } from '../src/features/catalogue/service.js';
+import { ensureIndexes } from '../src/db/connection.js';
 import { api, startTestServer, type TestServer } from './helpers/test-server.js';
 import { createUser, signInAs, type Session } from './helpers/auth.js';
 import { facilityIds } from './helpers/bookings.js';
@@ -278,6 +279,28 @@ describe('normal flows: one applied record per change, with before and after', (
     expect(records.at(-1)!.after).toEqual((await api(srv.baseUrl, 'GET', `/api/facilities/${id}`)).body);
     expect(await stampOf(FacilityModel, id)).toMatchObject({ auditSeq: ok });
     expect(await AuditEventModel.countDocuments({ facilityId: id, state: 'pending' })).toBe(0);
+  });
+  it('records written before write-ahead auditing are migrated at start-up and shown as applied', async () => {
+    const _id = new mongoose.Types.ObjectId();
+    await AuditEventModel.collection.insertOne({
+      _id,
+      entity: 'organisation',
+      entityId: staff.organisation.id,
+      action: 'organisation.create',
+      actor: { userId: staff.user.id, organisationId: staff.organisation.id, role: 'staff' },
+      organisationId: staff.organisation.id,
+      facilityId: null,
+      reason: '',
+      before: null,
+      after: { id: staff.organisation.id },
+      at: new Date(),
+    });
+    await ensureIndexes();
+    expect(await AuditEventModel.findById(_id).lean()).toMatchObject({
+      state: 'applied',
+      slot: `legacy:${String(_id)}`,
+    });
+    expect((await search({ action: 'organisation.create' })).map((e) => e.id)).toContain(String(_id));
   });
 });
 
