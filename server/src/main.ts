@@ -9,6 +9,7 @@ import { readCatalogueSeed, seedCatalogue } from './features/catalogue/seed.js';
 import { catalogueRepository } from './features/catalogue/repository.js';
 import { seedDemo } from './cli/seed-demo.js';
 import { preloadBookings } from './features/bookings/service.js';
+import { startAuditRecovery } from './features/audit/service.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
   void db.ready
     .then(async () => {
       await ensureIndexes();
+      // Settles audit records left pending by a process that died (now and every minute).
+      startAuditRecovery(log);
       if (config.SEED_ON_EMPTY === 'true' && (await catalogueRepository.countFacilities()) === 0) {
         const result = await seedCatalogue(readCatalogueSeed());
         say(`Empty database: loaded the Moskino catalogue (${result.sites} sites, ${result.facilities} facilities)`);

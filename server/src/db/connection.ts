@@ -68,8 +68,17 @@ export async function pingDatabase(timeoutMs = 1500): Promise<boolean> {
   }
 }
 
-/** Creates the indexes of every registered model (autoIndex is off). */
+const beforeIndexes: Array<() => Promise<void>> = [];
+
+/** Registers a data migration that must run before the indexes are created (e.g. filling a field a
+ * new unique index covers: a missing key is NULL and NULLs collide on MongoDB). Idempotent. */
+export function migrateBeforeIndexes(fn: () => Promise<void>): void {
+  beforeIndexes.push(fn);
+}
+
+/** Runs the registered migrations, then creates the indexes of every registered model (autoIndex is off). */
 export async function ensureIndexes(): Promise<void> {
+  for (const fn of beforeIndexes) await fn();
   for (const model of Object.values(mongoose.models)) {
     await model.createIndexes();
   }

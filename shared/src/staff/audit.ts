@@ -5,6 +5,15 @@ const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a 24-character hex
 
 export const auditEntities = ['booking', 'blackout', 'user', 'organisation', 'facility', 'catalogue'] as const;
 
+/**
+ * Audit records of non-booking changes are written ahead of the change (docs/staff-console.md,
+ * "Audit"): `applied` — the change happened; `pending` — written, the change not (yet) seen on its
+ * record (in flight); `abandoned` — the change never happened (its writer died or gave up before
+ * it). Booking versions are always `applied`: the version is the change.
+ */
+export const auditStates = ['applied', 'pending', 'abandoned'] as const;
+export type AuditState = (typeof auditStates)[number];
+
 /** `GET /api/staff/audit`: every filter optional; `from`/`to` bound the time of the change. */
 export const auditQuerySchema = z.strictObject({
   user: objectId.optional(),
@@ -19,6 +28,8 @@ export const auditQuerySchema = z.strictObject({
     .regex(/^[a-z_:.-]+$/i, 'an action name')
     .optional(),
   entity: z.enum(auditEntities).optional(),
+  /** `applied` when absent: the changes that happened. */
+  state: z.enum(auditStates).optional(),
   limit: z
     .string()
     .regex(/^\d{1,4}$/)
@@ -41,5 +52,6 @@ export const auditEntrySchema = z.object({
   reason: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  state: z.enum(auditStates),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { organisationKinds, roles } from '@moskino/shared';
+import { auditStampFields } from '../audit/models.js';
 
 const localized = { ru: { type: String, required: true }, en: { type: String, required: true } };
 
@@ -9,6 +10,7 @@ const organisationSchema = new Schema(
     name: localized,
     /** Stable key of seeded organisations (demo data), null for the rest. */
     key: { type: String, default: null },
+    ...auditStampFields,
   },
   { collection: 'organisations', timestamps: true },
 );
@@ -24,6 +26,7 @@ const userSchema = new Schema(
     active: { type: Boolean, required: true, default: true },
     /** `scrypt$N$r$p$salt$hash`; never leaves the server. */
     passwordHash: { type: String, required: true },
+    ...auditStampFields,
   },
   { collection: 'users', timestamps: true },
 );
@@ -54,6 +57,8 @@ const invitationSchema = new Schema(
     invitedBy: { type: Schema.Types.ObjectId, required: true },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },
+    /** The invitation is the document a `user.invite` change writes. */
+    ...auditStampFields,
   },
   { collection: 'invitations', timestamps: true },
 );

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { OrganisationKind, Role } from '@moskino/shared';
+import type { AuditStamp } from '../audit/service.js';
 import {
   InvitationModel,
   LoginAttemptModel,
@@ -19,13 +20,19 @@ export function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number })?.code === 11000;
 }
 
+/** A new document's id chosen in advance and the audit stamp of the change that creates it. */
+export type Audited = { _id: mongoose.Types.ObjectId } & AuditStamp;
+
 export const organisationRepository = {
-  async create(doc: {
-    kind: OrganisationKind;
-    name: { ru: string; en: string };
-    key?: string | null;
-  }): Promise<OrganisationDoc> {
-    const created = await OrganisationModel.create({ key: null, ...doc });
+  async create(
+    doc: {
+      kind: OrganisationKind;
+      name: { ru: string; en: string };
+      key?: string | null;
+    },
+    audited?: Audited,
+  ): Promise<OrganisationDoc> {
+    const created = await OrganisationModel.create({ key: null, ...doc, ...audited });
     return created.toObject() as OrganisationDoc;
   },
   async findById(id: string): Promise<OrganisationDoc | null> {
@@ -47,15 +54,23 @@ export const organisationRepository = {
 };
 
 export const userRepository = {
-  async create(doc: {
-    email: string;
-    name: string;
-    role: Role;
-    organisationId: string;
-    passwordHash: string;
-    active?: boolean;
-  }): Promise<UserDoc> {
-    const created = await UserModel.create({ active: true, ...doc, organisationId: oid(doc.organisationId) });
+  async create(
+    doc: {
+      email: string;
+      name: string;
+      role: Role;
+      organisationId: string;
+      passwordHash: string;
+      active?: boolean;
+    },
+    audited?: Audited,
+  ): Promise<UserDoc> {
+    const created = await UserModel.create({
+      active: true,
+      ...doc,
+      organisationId: oid(doc.organisationId),
+      ...audited,
+    });
     return created.toObject() as UserDoc;
   },
   async findById(id: string): Promise<UserDoc | null> {
@@ -68,9 +83,9 @@ export const userRepository = {
     const q = filter.organisationId ? { organisationId: oid(filter.organisationId) } : {};
     return UserModel.find(q).sort({ email: 1 }).lean<UserDoc[]>();
   },
-  async setActive(id: string, active: boolean): Promise<UserDoc | null> {
-    await UserModel.updateOne({ _id: oid(id) }, { $set: { active } });
-    return this.findById(id);
+  /** False when there is no such user. */
+  async setActive(id: string, active: boolean, stamp: AuditStamp): Promise<boolean> {
+    return (await UserModel.updateOne({ _id: oid(id) }, { $set: { active, ...stamp } })).matchedCount === 1;
   },
   async update(
     id: string,
@@ -105,20 +120,24 @@ export const sessionRepository = {
 };
 
 export const invitationRepository = {
-  async create(doc: {
-    tokenHash: string;
-    email: string;
-    name: string | null;
-    role: Role;
-    organisationId: string;
-    invitedBy: string;
-    expiresAt: Date;
-  }): Promise<InvitationDoc> {
+  async create(
+    doc: {
+      tokenHash: string;
+      email: string;
+      name: string | null;
+      role: Role;
+      organisationId: string;
+      invitedBy: string;
+      expiresAt: Date;
+    },
+    audited?: Audited,
+  ): Promise<InvitationDoc> {
     const created = await InvitationModel.create({
       ...doc,
       organisationId: oid(doc.organisationId),
       invitedBy: oid(doc.invitedBy),
       usedAt: null,
+      ...audited,
     });
     return created.toObject() as InvitationDoc;
   },

@@ -28,8 +28,8 @@ import {
   userRepository,
 } from './repository.js';
 import { csrfTokenFor, hashToken, newToken, tokenPattern } from './tokens.js';
-import type { UserDoc } from './models.js';
-import { recordAudit } from '../audit/service.js';
+import { InvitationModel, OrganisationModel, UserModel, type UserDoc } from './models.js';
+import { audited } from '../audit/service.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -115,17 +115,27 @@ export const organisationService = {
   async create(kind: OrganisationKind, name: OrganisationName, key: string | null = null): Promise<Organisation> {
     return presentOrganisation(await organisationRepository.create({ kind, name: normaliseName(name), key }));
   },
+  /** Through the API (with a caller): audited, the record written ahead of the organisation. */
   async createFromBody(body: CreateOrganisationBody, caller?: Caller): Promise<Organisation> {
-    const org = await this.create(body.kind, body.name);
-    if (caller)
-      await recordAudit(caller, {
-        entity: 'organisation',
-        entityId: org.id,
-        action: 'organisation.create',
-        organisationId: org.id,
-        after: org,
-      });
-    return org;
+    if (!caller) return this.create(body.kind, body.name);
+    const _id = new mongoose.Types.ObjectId();
+    const fields = { kind: body.kind, name: normaliseName(body.name), key: null };
+    const org: Organisation = { id: String(_id), kind: fields.kind, name: fields.name };
+    return audited(
+      caller,
+      OrganisationModel,
+      _id,
+      async () => ({
+        audit: {
+          entity: 'organisation',
+          entityId: org.id,
+          action: 'organisation.create',
+          organisationId: org.id,
+          after: org,
+        },
+      }),
+      async (_planned, stamp) => presentOrganisation(await organisationRepository.create(fields, { _id, ...stamp })),
+    );
   },
   /** Idempotent by key (demo data). */
   async upsertByKey(key: string, kind: OrganisationKind, name: OrganisationName): Promise<Organisation> {
@@ -199,19 +209,34 @@ export const userService = {
   async setActive(caller: Caller, id: string, active: boolean): Promise<User> {
     if (!isObjectId(id)) throw new AppError('invalid_id', 'Malformed user id');
     if (!active && id === caller.userId) throw new AppError('conflict', 'You cannot deactivate yourself');
-    const before = await userRepository.findById(id);
-    const doc = await userRepository.setActive(id, active);
-    if (!doc) throw new AppError('not_found', 'No such user');
+    const after = await audited(
+      caller,
+      UserModel,
+      new mongoose.Types.ObjectId(id),
+      async () => {
+        const doc = await userRepository.findById(id);
+        if (!doc) throw new AppError('not_found', 'No such user');
+        const before = presentUser(doc);
+        const after: User = { ...before, active };
+        return {
+          after,
+          audit: {
+            entity: 'user' as const,
+            entityId: id,
+            action: active ? 'user.activate' : 'user.deactivate',
+            organisationId: after.organisationId,
+            before,
+            after,
+          },
+        };
+      },
+      async ({ after }, stamp) => {
+        if (!(await userRepository.setActive(id, active, stamp))) throw new AppError('not_found', 'No such user');
+        return after;
+      },
+    );
+    // After the change: a crash in between leaves sessions of an inactive user, which are refused anyway.
     if (!active) await sessionRepository.deleteForUser(id);
-    const after = presentUser(doc);
-    await recordAudit(caller, {
-      entity: 'user',
-      entityId: id,
-      action: active ? 'user.activate' : 'user.deactivate',
-      organisationId: after.organisationId,
-      before: before ? presentUser(before) : null,
-      after,
-    });
     return after;
   },
 };
@@ -307,22 +332,35 @@ export const invitationService = {
       throw new AppError('conflict', 'A user with this email already exists');
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    await invitationRepository.create({
-      tokenHash: hashToken(token),
-      email: body.email,
-      name: body.name ?? null,
-      role: body.role,
-      organisationId: body.organisationId,
-      invitedBy: caller.userId,
-      expiresAt,
-    });
-    await recordAudit(caller, {
-      entity: 'user',
-      entityId: body.email,
-      action: 'user.invite',
-      organisationId: body.organisationId,
-      after: { email: body.email, role: body.role, organisationId: body.organisationId },
-    });
+    // The document this change writes is the invitation: it carries the record's stamp.
+    const _id = new mongoose.Types.ObjectId();
+    await audited(
+      caller,
+      InvitationModel,
+      _id,
+      async () => ({
+        audit: {
+          entity: 'user',
+          entityId: body.email,
+          action: 'user.invite',
+          organisationId: body.organisationId,
+          after: { email: body.email, role: body.role, organisationId: body.organisationId },
+        },
+      }),
+      async (_planned, stamp) =>
+        invitationRepository.create(
+          {
+            tokenHash: hashToken(token),
+            email: body.email,
+            name: body.name ?? null,
+            role: body.role,
+            organisationId: body.organisationId,
+            invitedBy: caller.userId,
+            expiresAt,
+          },
+          { _id, ...stamp },
+        ),
+    );
     return { inviteUrl: `/invite/${token}`, token, expiresAt: expiresAt.toISOString() };
   },
 
@@ -352,32 +390,46 @@ export const invitationService = {
   /** One-time: the unique email index makes a second (even concurrent) acceptance fail atomically. */
   async accept(token: string, body: AcceptInvitationBody): Promise<SignedIn> {
     const invitation = await this.findUsable(token);
+    const _id = new mongoose.Types.ObjectId();
+    const fields = {
+      email: invitation.email,
+      name: body.name ?? invitation.name ?? invitation.email.split('@')[0]!,
+      role: invitation.role as Role,
+      organisationId: String(invitation.organisationId),
+      passwordHash: await hashPassword(body.password),
+    };
+    const created: User = {
+      id: String(_id),
+      email: fields.email,
+      name: fields.name,
+      role: fields.role,
+      organisationId: fields.organisationId,
+      active: true,
+    };
     let user: UserDoc;
     try {
-      user = await userRepository.create({
-        email: invitation.email,
-        name: body.name ?? invitation.name ?? invitation.email.split('@')[0]!,
-        role: invitation.role as Role,
-        organisationId: String(invitation.organisationId),
-        passwordHash: await hashPassword(body.password),
-      });
+      user = await audited(
+        { userId: created.id, organisationId: created.organisationId, role: created.role },
+        UserModel,
+        _id,
+        async () => ({
+          audit: {
+            entity: 'user',
+            entityId: created.id,
+            action: 'user.create',
+            organisationId: created.organisationId,
+            after: created,
+          },
+        }),
+        async (_planned, stamp) => userRepository.create(fields, { _id, ...stamp }),
+      );
     } catch (err) {
+      // The unique email index refused a second acceptance; its record was abandoned at once.
       if (isDuplicateKey(err))
         throw new AppError('invitation_used', 'This invitation has already been used', undefined, 410);
       throw err;
     }
     await invitationRepository.markUsed(invitation._id as mongoose.Types.ObjectId, new Date());
-    const created = presentUser(user);
-    await recordAudit(
-      { userId: created.id, organisationId: created.organisationId, role: created.role },
-      {
-        entity: 'user',
-        entityId: created.id,
-        action: 'user.create',
-        organisationId: created.organisationId,
-        after: created,
-      },
-    );
     return startSession(user);
   },
 };

@@ -19,10 +19,11 @@ import {
   type ReducedBooking,
 } from '@moskino/shared';
 import type { Caller } from '../../http/routes.js';
-import { recordAudit } from '../audit/service.js';
+import { audited, auditedBatch, type AuditedChange } from '../audit/service.js';
 import { BookingVersionModel, type BookingVersionDoc } from '../bookings/models.js';
 import { invalidateCatalogueCache, readRoots } from '../bookings/service.js';
-import { FacilityModel } from '../catalogue/models.js';
+import { FacilityModel, type FacilityDoc } from '../catalogue/models.js';
+import { presentFacility } from '../catalogue/presenter.js';
 import { catalogueService } from '../catalogue/service.js';
 import { parseCsv, toCsv } from './csv.js';
 
@@ -229,6 +230,11 @@ function docFields(f: Omit<FacilityInput, never>, rootId: string) {
   return { ...f, parentId: f.parentId ? oid(f.parentId) : null, rootId: oid(rootId) };
 }
 
+/** The facility as it will be presented once written with these fields (the audit record's `after`). */
+function intended(id: string, f: FacilityInput, rootId: string): Facility {
+  return presentFacility({ _id: oid(id), ...docFields(f, rootId) } as unknown as FacilityDoc);
+}
+
 function inputOf(f: Facility): FacilityInput {
   const { id: _id, rootId: _root, ...rest } = f;
   return rest;
@@ -253,104 +259,253 @@ function canonical(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
+/** A unique index refused the write. FerretDB 1.24 answers 11000 to an insert but, to an update,
+ * an InternalError (code 1) carrying PostgreSQL's unique-violation message. */
 function isDuplicate(err: unknown): boolean {
-  return (err as { code?: number })?.code === 11000;
+  const e = err as { code?: number; message?: string };
+  return e?.code === 11000 || (e?.code === 1 && /duplicate key value violates unique constraint/.test(e.message ?? ''));
 }
 
-export const catalogueAdminService = {
-  async create(caller: Caller, input: FacilityInput, reason = ''): Promise<Facility> {
-    const before = await catalogueService.listFacilities();
-    const id = String(new mongoose.Types.ObjectId());
-    const node: Node = {
-      id,
-      slug: input.slug,
-      site: input.site,
-      parentId: input.parentId,
-      bookable: input.bookable,
-      status: input.status,
-      rules: input.rules,
-    };
-    const after = [...before, node];
-    const problems = treeProblems(after).filter((p) => p.id === id);
-    if (problems.length) throw treeError(problems);
-    const rootId = computeRoots(after).get(id)!;
-    try {
-      await FacilityModel.create({ _id: oid(id), ...docFields(input, rootId) });
-    } catch (err) {
-      if (isDuplicate(err))
-        throw new AppError('conflict', `A facility with slug "${input.slug}" already exists`, { field: 'slug' });
-      throw err;
-    }
-    invalidateCatalogueCache();
-    const created = await catalogueService.getFacility(id);
-    await recordAudit(caller, {
-      entity: 'facility',
-      entityId: id,
-      action: 'facility.create',
-      facilityId: id,
-      reason,
-      before: null,
-      after: created,
+/** An edit checked against the whole catalogue and its bookings (rules 1–5 above); writes nothing. */
+async function planUpdate(id: string, patch: FacilityPatch, action: string) {
+  const before = await catalogueService.listFacilities();
+  const old = before.find((f) => f.id === id);
+  if (!old) throw new AppError('not_found', 'No such facility');
+  const { reason, rules, ...fields } = patch;
+  const merged = facilityInputSchema.safeParse({
+    ...inputOf(old),
+    ...fields,
+    rules: { ...old.rules, ...(rules ?? {}) },
+  });
+  if (!merged.success) {
+    const issues = merged.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
+    throw new AppError('validation_failed', `Invalid body: ${issues[0]!.path}: ${issues[0]!.message}`, {
+      in: 'body',
+      issues,
     });
-    return created;
-  },
-
-  async update(caller: Caller, id: string, patch: FacilityPatch, action = 'facility.update'): Promise<Facility> {
-    const before = await catalogueService.listFacilities();
-    const old = before.find((f) => f.id === id);
-    if (!old) throw new AppError('not_found', 'No such facility');
-    const { reason, rules, ...fields } = patch;
-    const merged = facilityInputSchema.safeParse({
-      ...inputOf(old),
-      ...fields,
-      rules: { ...old.rules, ...(rules ?? {}) },
-    });
-    if (!merged.success) {
-      const issues = merged.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
-      throw new AppError('validation_failed', `Invalid body: ${issues[0]!.path}: ${issues[0]!.message}`, {
-        in: 'body',
-        issues,
-      });
-    }
-    const next = merged.data;
-    const after: Node[] = before.map((f) =>
-      f.id === id
-        ? {
-            id,
-            slug: next.slug,
-            site: next.site,
-            parentId: next.parentId,
-            bookable: next.bookable,
-            status: next.status,
-            rules: next.rules,
-          }
-        : f,
-    );
-    const problems = treeProblems(after);
-    if (problems.length) throw treeError(problems);
-    const inTheWay = await bookingsInTheWay(before, after);
-    if (inTheWay.length) throw refusal(inTheWay);
-    const roots = computeRoots(after);
-    try {
-      await FacilityModel.updateOne({ _id: oid(id) }, { $set: docFields(next, roots.get(id)!) });
-    } catch (err) {
-      if (isDuplicate(err))
-        throw new AppError('conflict', `A facility with slug "${next.slug}" already exists`, { field: 'slug' });
-      throw err;
-    }
-    await writeRoots(after, new Map(before.map((f) => [f.id, f.id === id ? roots.get(id)! : f.rootId])));
-    invalidateCatalogueCache();
-    const updated = await catalogueService.getFacility(id);
-    await recordAudit(caller, {
-      entity: 'facility',
+  }
+  const next = merged.data;
+  const after: Node[] = before.map((f) =>
+    f.id === id
+      ? {
+          id,
+          slug: next.slug,
+          site: next.site,
+          parentId: next.parentId,
+          bookable: next.bookable,
+          status: next.status,
+          rules: next.rules,
+        }
+      : f,
+  );
+  const problems = treeProblems(after);
+  if (problems.length) throw treeError(problems);
+  const inTheWay = await bookingsInTheWay(before, after);
+  if (inTheWay.length) throw refusal(inTheWay);
+  const roots = computeRoots(after);
+  return {
+    before,
+    after,
+    next,
+    roots,
+    audit: {
+      entity: 'facility' as const,
       entityId: id,
       action,
       facilityId: id,
       reason: reason ?? '',
       before: old,
-      after: updated,
+      after: intended(id, next, roots.get(id)!),
+    },
+  };
+}
+
+/**
+ * An import checked row by row and against the whole catalogue and its bookings; writes nothing.
+ * `changes` (one audited change per facility created or changed, action `catalogue.import`) is
+ * empty when there are problems or on a dry run.
+ */
+async function planImport(
+  input: Array<{ line: number; value: unknown }>,
+  opts: { dryRun?: boolean; initialProblems?: ImportProblem[] },
+) {
+  const problems: ImportProblem[] = [...(opts.initialProblems ?? [])];
+  const good: Array<{ line: number; row: CatalogueRow }> = [];
+  for (const { line, value } of input) {
+    const parsed = catalogueRowSchema.safeParse(value);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) problems.push({ line, field: i.path.join('.'), message: i.message });
+    } else good.push({ line, row: parsed.data });
+  }
+  const before = await catalogueService.listFacilities();
+  const bySlug = new Map(before.map((f) => [f.slug, f]));
+  const lineOfSlug = new Map<string, number>();
+  for (const { line, row } of good) {
+    if (lineOfSlug.has(row.slug))
+      problems.push({
+        line,
+        field: 'slug',
+        message: `duplicate slug (also on line ${lineOfSlug.get(row.slug)})`,
+      });
+    else lineOfSlug.set(row.slug, line);
+  }
+  // The catalogue after the import: existing ids kept, new ones minted, parents by slug.
+  const idOf = new Map(before.map((f) => [f.slug, f.id]));
+  for (const { row } of good) if (!idOf.has(row.slug)) idOf.set(row.slug, String(new mongoose.Types.ObjectId()));
+  const next = new Map<string, Node & { input: FacilityInput; line?: number }>();
+  for (const f of before) next.set(f.id, { ...f, input: inputOf(f) });
+  for (const { line, row } of good) {
+    const { parentSlug, ...rest } = row;
+    if (parentSlug && !idOf.has(parentSlug)) {
+      problems.push({
+        line,
+        field: 'parentSlug',
+        message: `no facility "${parentSlug}" in the file or the catalogue`,
+      });
+      continue;
+    }
+    const id = idOf.get(row.slug)!;
+    const inputRow: FacilityInput = { ...rest, parentId: parentSlug ? idOf.get(parentSlug)! : null };
+    next.set(id, {
+      id,
+      slug: row.slug,
+      site: row.site,
+      parentId: inputRow.parentId,
+      bookable: row.bookable,
+      status: row.status,
+      rules: row.rules,
+      input: inputRow,
+      line,
     });
-    return updated;
+  }
+  const after = [...next.values()];
+  const lineOfId = (id: string) => next.get(id)?.line ?? 0;
+  for (const p of treeProblems(after)) problems.push({ line: lineOfId(p.id), field: 'parentSlug', message: p.message });
+  if (!problems.length) {
+    for (const w of await bookingsInTheWay(before, after)) {
+      problems.push({
+        line: lineOfId(w.facilityId),
+        field: 'facility',
+        message: `booking ${w.bookingId} (${w.status}, ${w.start} – ${w.end}): ${w.problem}`,
+      });
+    }
+  }
+  const changed = good.filter(({ row }) => {
+    const old = bySlug.get(row.slug);
+    if (!old) return true;
+    const n = next.get(old.id)!;
+    return canonical(n.input) !== canonical(inputOf(old));
+  });
+  const created = changed.filter(({ row }) => !bySlug.has(row.slug)).length;
+  const result: CatalogueImportResult = {
+    imported: false,
+    created,
+    updated: changed.length - created,
+    unchanged: good.length - changed.length,
+    problems: problems.sort((a, b) => a.line - b.line),
+  };
+  if (problems.length || opts.dryRun) return { result, changes: [] as AuditedChange[] };
+  const roots = computeRoots(after);
+  const depth = (id: string) => {
+    let d = 0;
+    for (let cur = next.get(id)?.parentId ?? null; cur && d < 64; cur = next.get(cur)?.parentId ?? null) d++;
+    return d;
+  };
+  const ordered = [...changed]
+    .sort((a, b) => depth(idOf.get(a.row.slug)!) - depth(idOf.get(b.row.slug)!))
+    .map(({ row }) => {
+      const id = idOf.get(row.slug)!;
+      return { id, fields: docFields(next.get(id)!.input, roots.get(id)!) };
+    });
+  const changes: AuditedChange[] = ordered.map(({ id }) => ({
+    id: oid(id),
+    audit: {
+      entity: 'facility',
+      entityId: id,
+      action: 'catalogue.import',
+      facilityId: id,
+      before: bySlug.get(next.get(id)!.slug) ?? null,
+      after: intended(id, next.get(id)!.input, roots.get(id)!),
+    },
+  }));
+  return { result, changes, ordered, before, after, roots };
+}
+
+export const catalogueAdminService = {
+  async create(caller: Caller, input: FacilityInput, reason = ''): Promise<Facility> {
+    const id = String(new mongoose.Types.ObjectId());
+    await audited(
+      caller,
+      FacilityModel,
+      oid(id),
+      async () => {
+        const before = await catalogueService.listFacilities();
+        const node: Node = {
+          id,
+          slug: input.slug,
+          site: input.site,
+          parentId: input.parentId,
+          bookable: input.bookable,
+          status: input.status,
+          rules: input.rules,
+        };
+        const after = [...before, node];
+        const problems = treeProblems(after).filter((p) => p.id === id);
+        if (problems.length) throw treeError(problems);
+        const rootId = computeRoots(after).get(id)!;
+        return {
+          rootId,
+          audit: {
+            entity: 'facility' as const,
+            entityId: id,
+            action: 'facility.create',
+            facilityId: id,
+            reason,
+            before: null,
+            after: intended(id, input, rootId),
+          },
+        };
+      },
+      async ({ rootId }, stamp) => {
+        try {
+          await FacilityModel.create({ _id: oid(id), ...docFields(input, rootId), ...stamp });
+        } catch (err) {
+          if (isDuplicate(err))
+            throw new AppError('conflict', `A facility with slug "${input.slug}" already exists`, { field: 'slug' });
+          throw err;
+        }
+      },
+    );
+    invalidateCatalogueCache();
+    return catalogueService.getFacility(id);
+  },
+
+  async update(caller: Caller, id: string, patch: FacilityPatch, action = 'facility.update'): Promise<Facility> {
+    const { before, after, roots } = await audited(
+      caller,
+      FacilityModel,
+      oid(id),
+      () => planUpdate(id, patch, action),
+      async (planned, stamp) => {
+        const { next } = planned;
+        try {
+          const res = await FacilityModel.updateOne(
+            { _id: oid(id) },
+            { $set: { ...docFields(next, planned.roots.get(id)!), ...stamp } },
+          );
+          if (res.matchedCount !== 1) throw new AppError('not_found', 'No such facility');
+        } catch (err) {
+          if (isDuplicate(err))
+            throw new AppError('conflict', `A facility with slug "${next.slug}" already exists`, { field: 'slug' });
+          throw err;
+        }
+        return planned;
+      },
+    );
+    // Roots of other facilities follow from the tree (not audited changes of their own).
+    await writeRoots(after, new Map(before.map((f) => [f.id, f.id === id ? roots.get(id)! : f.rootId])));
+    invalidateCatalogueCache();
+    return catalogueService.getFacility(id);
   },
 
   /** Retire: not bookable, status retired. Refused while live bookings are still to come on it (or while
@@ -415,108 +570,31 @@ export const catalogueAdminService = {
       onProgress?: (done: number, total: number) => void;
     } = {},
   ): Promise<CatalogueImportResult> {
-    const problems: ImportProblem[] = [...(opts.initialProblems ?? [])];
-    const good: Array<{ line: number; row: CatalogueRow }> = [];
-    for (const { line, value } of input) {
-      const parsed = catalogueRowSchema.safeParse(value);
-      if (!parsed.success) {
-        for (const i of parsed.error.issues) problems.push({ line, field: i.path.join('.'), message: i.message });
-      } else good.push({ line, row: parsed.data });
-    }
-    const before = await catalogueService.listFacilities();
-    const bySlug = new Map(before.map((f) => [f.slug, f]));
-    const lineOfSlug = new Map<string, number>();
-    for (const { line, row } of good) {
-      if (lineOfSlug.has(row.slug))
-        problems.push({ line, field: 'slug', message: `duplicate slug (also on line ${lineOfSlug.get(row.slug)})` });
-      else lineOfSlug.set(row.slug, line);
-    }
-    // The catalogue after the import: existing ids kept, new ones minted, parents by slug.
-    const idOf = new Map(before.map((f) => [f.slug, f.id]));
-    for (const { row } of good) if (!idOf.has(row.slug)) idOf.set(row.slug, String(new mongoose.Types.ObjectId()));
-    const next = new Map<string, Node & { input: FacilityInput; line?: number }>();
-    for (const f of before) next.set(f.id, { ...f, input: inputOf(f) });
-    for (const { line, row } of good) {
-      const { parentSlug, ...rest } = row;
-      if (parentSlug && !idOf.has(parentSlug)) {
-        problems.push({
-          line,
-          field: 'parentSlug',
-          message: `no facility "${parentSlug}" in the file or the catalogue`,
-        });
-        continue;
-      }
-      const id = idOf.get(row.slug)!;
-      const inputRow: FacilityInput = { ...rest, parentId: parentSlug ? idOf.get(parentSlug)! : null };
-      next.set(id, {
-        id,
-        slug: row.slug,
-        site: row.site,
-        parentId: inputRow.parentId,
-        bookable: row.bookable,
-        status: row.status,
-        rules: row.rules,
-        input: inputRow,
-        line,
-      });
-    }
-    const after = [...next.values()];
-    const lineOfId = (id: string) => next.get(id)?.line ?? 0;
-    for (const p of treeProblems(after))
-      problems.push({ line: lineOfId(p.id), field: 'parentSlug', message: p.message });
-    if (!problems.length) {
-      for (const w of await bookingsInTheWay(before, after)) {
-        problems.push({
-          line: lineOfId(w.facilityId),
-          field: 'facility',
-          message: `booking ${w.bookingId} (${w.status}, ${w.start} – ${w.end}): ${w.problem}`,
-        });
-      }
-    }
-    const changed = good.filter(({ row }) => {
-      const old = bySlug.get(row.slug);
-      if (!old) return true;
-      const n = next.get(old.id)!;
-      return canonical(n.input) !== canonical(inputOf(old));
-    });
-    const created = changed.filter(({ row }) => !bySlug.has(row.slug)).length;
-    const result: CatalogueImportResult = {
-      imported: false,
-      created,
-      updated: changed.length - created,
-      unchanged: good.length - changed.length,
-      problems: problems.sort((a, b) => a.line - b.line),
-    };
-    if (problems.length || opts.dryRun) return result;
-
-    const roots = computeRoots(after);
-    const depth = (id: string) => {
-      let d = 0;
-      for (let cur = next.get(id)?.parentId ?? null; cur && d < 64; cur = next.get(cur)?.parentId ?? null) d++;
-      return d;
-    };
-    const ordered = [...changed].sort((a, b) => depth(idOf.get(a.row.slug)!) - depth(idOf.get(b.row.slug)!));
-    let done = 0;
-    for (const { row } of ordered) {
-      const id = idOf.get(row.slug)!;
-      const n = next.get(id)!;
-      const fields = docFields(n.input, roots.get(id)!);
-      const res = await FacilityModel.updateOne({ _id: oid(id) }, { $set: fields });
-      if (res.matchedCount === 0) await FacilityModel.create({ _id: oid(id), ...fields });
-      opts.onProgress?.(++done, ordered.length);
-    }
-    const stored = new Map(before.map((f) => [f.id, f.rootId]));
-    for (const { row } of ordered) stored.set(idOf.get(row.slug)!, roots.get(idOf.get(row.slug)!)!);
-    await writeRoots(after, stored);
-    invalidateCatalogueCache();
-    await recordAudit(caller, {
-      entity: 'catalogue',
-      entityId: 'catalogue',
-      action: 'catalogue.import',
-      before: ordered.map(({ row }) => bySlug.get(row.slug) ?? null),
-      after: ordered.map(({ row }) => row),
-    });
-    return { ...result, imported: true };
+    // Each facility the import creates or changes is one audited change of that facility (its own
+    // record, action `catalogue.import`), written ahead like any other edit: a crash in the middle
+    // leaves exactly the rows that were written, each with its record.
+    return auditedBatch(
+      caller,
+      FacilityModel,
+      'all',
+      () => planImport(input, opts),
+      async (planned, stampFor) => {
+        if (!planned.ordered) return planned.result;
+        const { ordered, before, after, roots } = planned;
+        let done = 0;
+        for (const { id, fields } of ordered) {
+          const stamped = { ...fields, ...stampFor(oid(id)) };
+          const res = await FacilityModel.updateOne({ _id: oid(id) }, { $set: stamped });
+          if (res.matchedCount === 0) await FacilityModel.create({ _id: oid(id), ...stamped });
+          opts.onProgress?.(++done, ordered.length);
+        }
+        const stored = new Map(before.map((f) => [f.id, f.rootId]));
+        for (const { id } of ordered) stored.set(id, roots.get(id)!);
+        await writeRoots(after, stored);
+        invalidateCatalogueCache();
+        return { ...planned.result, imported: true };
+      },
+    );
   },
 };
 

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { bookingUnits, facilityKinds, siteSlugs } from '@moskino/shared';
+import { auditStampFields } from '../audit/models.js';
 
 const localized = { ru: { type: String, required: true }, en: { type: String, required: true } };
 
@@ -43,6 +44,7 @@ const facilitySchema = new Schema(
       type: new Schema({ build: Number, prelight: Number, shoot: Number, strike: Number }, { _id: false }),
       default: null,
     },
+    ...auditStampFields,
   },
   { collection: 'facilities', timestamps: true },
 );
