@@ -2,7 +2,7 @@
 // `npm run screenshots`: builds everything, starts the built server on a throwaway database
 // (embedded, with the demo users), places demo bookings of every status through the API, and saves
 // screenshots of the timeline, the booking form, a conflict with its suggested windows, the crew's
-// notifications, the staff console (approvals, utilisation with the charts) and the partner month
+// notifications, the staff console (approvals, utilisation with the charts, users and invitations) and the partner month
 // grid into docs/screenshots/, then prints the gzipped size of the initial JavaScript of the client.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -263,6 +263,14 @@ try {
   await staffPage.waitForTimeout(500);
   await staffPage.screenshot({ path: path.join(outDir, 'staff-utilisation.png'), fullPage: true });
   console.log('saved docs/screenshots/staff-utilisation.png');
+  // Admin: users and invitations (the demo users of every role, the invitation form).
+  const adminPage = await signedIn('admin@demo.test');
+  await adminPage.goto(`${base}/staff/users`);
+  await adminPage.getByRole('heading', { name: 'Пользователи и приглашения' }).waitFor();
+  await adminPage.getByText('crew@demo.test').first().waitFor();
+  await adminPage.waitForTimeout(300);
+  await adminPage.screenshot({ path: path.join(outDir, 'staff-users.png'), fullPage: true });
+  console.log('saved docs/screenshots/staff-users.png');
 
   // Partner: the month grid at Kinozavod of the month after the demo week (the six weeks of bookings), busy time without names.
   const partnerPage = await signedIn('partner@demo.test');
