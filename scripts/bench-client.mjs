@@ -7,7 +7,7 @@
 // buffer respected; refusals counted and skipped), then drives headless Chromium signed in as staff
 // over the whole catalogue and measures in the page (performance.now): first render with events,
 // zoom switches, next/prev ×10 in month and quarter view (until the new events are painted),
-// collapsing/expanding every zone, and long tasks. Writes the "Client timeline" section of
+// collapsing and expanding the expanded rows on screen, and long tasks. Writes the "Client timeline" section of
 // docs/benchmarks.md (only that section) and a screenshot of the quarter view.
 //
 // Knobs (env): BENCH_CLIENT_PORT (3400), BENCH_CLIENT_DAYS (365), BENCH_CLIENT_CONCURRENCY (8),
@@ -380,40 +380,39 @@ async function measureClient() {
   await settle();
   // FullCalendar's expanders are unlabelled spans inside the main cell of each row; the hidden ARIA rows
   // carry aria-expanded and own the cells by id.
-  const togglers = (expanded) =>
-    page.evaluate(
-      (exp) => document.querySelectorAll(`.mk-timeline [role="row"][aria-expanded="${exp}"]`).length,
-      expanded,
+  // Only the rows in view are rendered (FullCalendar `virtualization`), so the rows toggled are the
+  // expanded ones on screen: each is collapsed, then expanded again (found by its first cell's id).
+  const expandedIds = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.mk-timeline [role="row"][aria-expanded="true"]')]
+        .map((row) => row.getAttribute('aria-owns')?.split(' ')[0])
+        .filter(Boolean),
     );
-  const toggleOne = (expanded) =>
+  const stateOf = (cellId) =>
     page.evaluate(
-      (exp) =>
+      (id) =>
+        [...document.querySelectorAll('.mk-timeline [role="row"][aria-expanded]')]
+          .find((row) => row.getAttribute('aria-owns')?.split(' ')[0] === id)
+          ?.getAttribute('aria-expanded') ?? null,
+      cellId,
+    );
+  const toggle = (cellId) =>
+    page.evaluate(
+      (id) =>
         window.__bench.measure(() => {
-          const rows = [...document.querySelectorAll(`.mk-timeline [role="row"][aria-expanded="${exp}"]`)];
-          const row = exp ? rows[rows.length - 1] : rows[0];
-          const cellId = row?.getAttribute('aria-owns')?.split(' ')[0];
-          const cell = cellId ? document.getElementById(cellId) : null;
-          cell?.querySelector('span[aria-hidden="true"]')?.click();
+          document.getElementById(id)?.querySelector('span[aria-hidden="true"]')?.click();
         }, 150),
-      expanded,
+      cellId,
     );
-  const before = await togglers(true);
-  log(`rows with children: ${before} expanded`);
-  for (let round = 0; round < 2; round++) {
-    let n = 0;
-    for (let left = await togglers(true); left > 0 && n++ < 100;) {
-      record('collapse one row (deepest first)', await toggleOne(true));
-      const now = await togglers(true);
-      if (now >= left) throw new Error('collapsing a row did not work');
-      left = now;
-    }
-    n = 0;
-    for (let left = await togglers(false); left > 0 && n++ < 100;) {
-      record('expand one row', await toggleOne(false));
-      const now = await togglers(false);
-      if (now >= left && (await togglers(true)) === 0) throw new Error('expanding a row did not work');
-      left = now;
-    }
+  const ids = await expandedIds();
+  log(`rows with children on screen: ${ids.length} expanded`);
+  if (!ids.length) throw new Error('no expanded row on screen');
+  for (let i = 0; i < 12; i++) {
+    const id = ids[i % ids.length];
+    record('collapse one row', await toggle(id));
+    if ((await stateOf(id)) !== 'false') throw new Error('collapsing a row did not work');
+    record('expand one row', await toggle(id));
+    if ((await stateOf(id)) !== 'true') throw new Error('expanding a row did not work');
   }
 
   allResponses.push(...(await page.evaluate(() => window.__bench.responses)));
@@ -512,7 +511,11 @@ function markdown({ rows, sizes, seed, extra }) {
   return lines.join('\n');
 }
 
-/** Replaces (or appends) only the "## Client timeline" section; the file is re-read right before writing. */
+/**
+ * Replaces (or appends) only the run of the "## Client timeline" section: its text up to its first
+ * "### " subsection. The subsections (findings, before/after comparisons of earlier runs) are kept.
+ * The file is re-read right before writing.
+ */
 function writeSection(md) {
   const file = path.join(root, 'docs', 'benchmarks.md');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
@@ -523,7 +526,9 @@ function writeSection(md) {
     const rest = current.slice(start + 1);
     const after = rest.search(/^## (?!#)/m);
     const end = after < 0 ? current.length : start + 1 + after;
-    next = `${current.slice(0, start)}${md}${after < 0 ? '' : `\n${current.slice(end)}`}`;
+    const sub = current.slice(start, end).search(/^### /m);
+    const kept = sub < 0 ? '' : `\n${current.slice(start + sub, end).trimEnd()}\n`;
+    next = `${current.slice(0, start)}${md.trimEnd()}\n${kept}${after < 0 ? '' : `\n${current.slice(end)}`}`;
   }
   writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
 }

@@ -271,6 +271,10 @@ export default function ResourceTimeline(props: ResourceTimelineProps) {
         selectAllow={selectAllow}
         select={select}
         nowIndicator
+        // Only the rows in (and next to) the viewport are rendered, the whole time axis always (with
+        // scripts/patch-fullcalendar.mjs): a step through a dense month or quarter draws ~70-210 blocks
+        // instead of ~450-1,300 (docs/benchmarks.md, "Client timeline").
+        virtualization
       />
     </div>
   );
