@@ -26,42 +26,44 @@ export function BookingsList({
     );
   if (q.data.length === 0) return <p className="empty">{t('booking.none')}</p>;
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('booking.title')}</th>
-          <th scope="col">{t('booking.facility')}</th>
-          <th scope="col">{t('booking.status')}</th>
-          <th scope="col">{t('booking.phases')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {q.data.map((b) => (
-          <tr key={b.id}>
-            <td>
-              <button type="button" className="link" onClick={() => onOpen(b.id)}>
-                {b.title}
-              </button>
-            </td>
-            <td>{facilityName(b.facilityId)}</td>
-            <td>
-              {statusLabel(t, b.status, b.holdRank)}
-              {b.reason && (
-                <div className="muted" data-testid="booking-reason">
-                  {t('booking.reason')}: {b.reason}
-                </div>
-              )}
-            </td>
-            <td>
-              {b.phases.map((p, i) => (
-                <div key={i}>
-                  {t(`phase.${p.type}` as MessageKey)}: {formatRange(p.start, p.end)}
-                </div>
-              ))}
-            </td>
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('booking.title')}</th>
+            <th scope="col">{t('booking.facility')}</th>
+            <th scope="col">{t('booking.status')}</th>
+            <th scope="col">{t('booking.phases')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {q.data.map((b) => (
+            <tr key={b.id}>
+              <td>
+                <button type="button" className="link" onClick={() => onOpen(b.id)}>
+                  {b.title}
+                </button>
+              </td>
+              <td>{facilityName(b.facilityId)}</td>
+              <td>
+                {statusLabel(t, b.status, b.holdRank)}
+                {b.reason && (
+                  <div className="muted" data-testid="booking-reason">
+                    {t('booking.reason')}: {b.reason}
+                  </div>
+                )}
+              </td>
+              <td>
+                {b.phases.map((p, i) => (
+                  <div key={i}>
+                    {t(`phase.${p.type}` as MessageKey)}: {formatRange(p.start, p.end)}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -109,44 +109,46 @@ export function ApprovalsQueue({ facilityName }: ApprovalsQueueProps) {
               {t('approvals.rejectSelected')}
             </button>
           </div>
-          <table className="table approvals">
-            <caption className="visually-hidden">{t('approvals.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label={t('approvals.selectAll')}
-                    checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(list.map((i) => i.booking.id)))}
+          <div className="table-scroll">
+            <table className="table approvals">
+              <caption className="visually-hidden">{t('approvals.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label={t('approvals.selectAll')}
+                      checked={allSelected}
+                      onChange={() => setSelected(allSelected ? new Set() : new Set(list.map((i) => i.booking.id)))}
+                    />
+                  </th>
+                  <th scope="col">{t('approvals.requested')}</th>
+                  <th scope="col">{t('approvals.booking')}</th>
+                  <th scope="col">{t('approvals.facility')}</th>
+                  <th scope="col">{t('approvals.phases')}</th>
+                  <th scope="col">{t('approvals.competing')}</th>
+                  <th scope="col">{t('approvals.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((item) => (
+                  <ApprovalRow
+                    key={item.booking.id}
+                    item={item}
+                    checked={selected.has(item.booking.id)}
+                    onToggle={() => toggle(item.booking.id)}
+                    facilityName={facilityName}
+                    orgName={(id) =>
+                      item.organisation && item.organisation.id === id ? item.organisation.name[lang] : orgName(id)
+                    }
+                    disabled={decideMut.isPending}
+                    onConfirm={() => run([item.booking.id], 'confirm')}
+                    onReject={() => setRejecting([item.booking.id])}
                   />
-                </th>
-                <th scope="col">{t('approvals.requested')}</th>
-                <th scope="col">{t('approvals.booking')}</th>
-                <th scope="col">{t('approvals.facility')}</th>
-                <th scope="col">{t('approvals.phases')}</th>
-                <th scope="col">{t('approvals.competing')}</th>
-                <th scope="col">{t('approvals.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((item) => (
-                <ApprovalRow
-                  key={item.booking.id}
-                  item={item}
-                  checked={selected.has(item.booking.id)}
-                  onToggle={() => toggle(item.booking.id)}
-                  facilityName={facilityName}
-                  orgName={(id) =>
-                    item.organisation && item.organisation.id === id ? item.organisation.name[lang] : orgName(id)
-                  }
-                  disabled={decideMut.isPending}
-                  onConfirm={() => run([item.booking.id], 'confirm')}
-                  onReject={() => setRejecting([item.booking.id])}
-                />
-              ))}
-            </tbody>
-          </table>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {rejecting && (

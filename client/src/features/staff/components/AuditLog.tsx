@@ -137,62 +137,64 @@ export function AuditLog({ filters, onSearch, facilities, facilityName }: AuditL
           <p className="muted" role="status">
             {t('audit.count', { n: entries.data.length })}
           </p>
-          <table className="table approvals" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.organisation')}</th>
-                <th scope="col">{t('audit.facility')}</th>
-                <th scope="col">{t('audit.reason')}</th>
-                <th scope="col">{t('audit.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.data.map((e) => {
-                const diff = changedFields(e.before, e.after);
-                return (
-                  <tr key={e.id}>
-                    <td>{formatDateTime(e.at)}</td>
-                    <td>
-                      {t(`audit.entity.${e.entity}` as MessageKey)}: <code>{e.action}</code>
-                      <div className="muted">
-                        <code>{e.entityId}</code>
-                      </div>
-                    </td>
-                    <td>
-                      {userName(e.by.userId)} <span className="muted">({t(`role.${e.by.role}` as MessageKey)})</span>
-                    </td>
-                    <td>{orgName(e.organisationId)}</td>
-                    <td>{e.facilityId ? facilityName(e.facilityId) : '—'}</td>
-                    <td>{e.reason || '—'}</td>
-                    <td>
-                      {diff.length === 0 ? (
-                        '—'
-                      ) : (
-                        <details>
-                          <summary>
-                            {t('audit.fields', { n: diff.length, names: diff.map((d) => d.field).join(', ') })}
-                          </summary>
-                          <dl className="specs">
-                            {diff.map((d) => (
-                              <div key={d.field} style={{ display: 'contents' }}>
-                                <dt>{d.field}</dt>
-                                <dd className="wrap">
-                                  <del>{d.before}</del> → <ins>{d.after}</ins>
-                                </dd>
-                              </div>
-                            ))}
-                          </dl>
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="table approvals" data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.when')}</th>
+                  <th scope="col">{t('audit.what')}</th>
+                  <th scope="col">{t('audit.who')}</th>
+                  <th scope="col">{t('audit.organisation')}</th>
+                  <th scope="col">{t('audit.facility')}</th>
+                  <th scope="col">{t('audit.reason')}</th>
+                  <th scope="col">{t('audit.change')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.data.map((e) => {
+                  const diff = changedFields(e.before, e.after);
+                  return (
+                    <tr key={e.id}>
+                      <td>{formatDateTime(e.at)}</td>
+                      <td>
+                        {t(`audit.entity.${e.entity}` as MessageKey)}: <code>{e.action}</code>
+                        <div className="muted">
+                          <code>{e.entityId}</code>
+                        </div>
+                      </td>
+                      <td>
+                        {userName(e.by.userId)} <span className="muted">({t(`role.${e.by.role}` as MessageKey)})</span>
+                      </td>
+                      <td>{orgName(e.organisationId)}</td>
+                      <td>{e.facilityId ? facilityName(e.facilityId) : '—'}</td>
+                      <td>{e.reason || '—'}</td>
+                      <td>
+                        {diff.length === 0 ? (
+                          '—'
+                        ) : (
+                          <details>
+                            <summary>
+                              {t('audit.fields', { n: diff.length, names: diff.map((d) => d.field).join(', ') })}
+                            </summary>
+                            <dl className="specs">
+                              {diff.map((d) => (
+                                <div key={d.field} style={{ display: 'contents' }}>
+                                  <dt>{d.field}</dt>
+                                  <dd className="wrap">
+                                    <del>{d.before}</del> → <ins>{d.after}</ins>
+                                  </dd>
+                                </div>
+                              ))}
+                            </dl>
+                          </details>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>
