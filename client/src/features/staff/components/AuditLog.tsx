@@ -21,6 +21,7 @@ const fields = ['user', 'organisation', 'facility', 'booking', 'entity', 'action
 export function AuditLog({ filters, onSearch, facilities, facilityName }: AuditLogProps) {
   const { t, lang, formatDateTime } = useI18n();
   const [draft, setDraft] = useState<AuditFilters>(filters);
+  const [resets, setResets] = useState(0);
   const entries = useAuditSearch(filters);
   const users = useUsers();
   const orgs = useOrganisations();
@@ -103,18 +104,28 @@ export function AuditLog({ filters, onSearch, facilities, facilityName }: AuditL
           </select>
         </label>
         <DateField
+          key={`from-${resets}`}
           className="field"
           label={t('audit.from')}
           value={draft.from ?? ''}
           onChange={(d) => set('from', d)}
         />
-        <DateField className="field" label={t('audit.to')} value={draft.to ?? ''} onChange={(d) => set('to', d)} />
+        <DateField
+          key={`to-${resets}`}
+          className="field"
+          label={t('audit.to')}
+          value={draft.to ?? ''}
+          onChange={(d) => set('to', d)}
+        />
         <div className="actions">
           <button type="submit">{t('audit.search')}</button>
           <button
             type="button"
             onClick={() => {
               setDraft({});
+              // Fresh date fields: one showing invalid text already holds "no date", so an empty
+              // value alone would not clear what it shows.
+              setResets((n) => n + 1);
               onSearch({});
             }}
           >
