@@ -8,7 +8,7 @@
  * docs/benchmarks.md), BENCH_KEEP_DB. Every phase is bounded in count and in time.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -456,9 +456,14 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   if (errors.length) say(`client-side errors:\n${errors.slice(0, 20).join('\n')}`);
-  writeFileSync(path.join(process.env.BENCH_OUT ?? path.join(repoRoot, 'docs/benchmarks.md')), md);
+  const out = path.join(process.env.BENCH_OUT ?? path.join(repoRoot, 'docs/benchmarks.md'));
+  // The report replaces only the head of the file (up to its first "## " section): the sections after
+  // it (comparisons, findings, the client timeline of `npm run bench:client`) are kept.
+  const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const firstSection = current.search(/^## /m);
+  writeFileSync(out, firstSection < 0 ? md : `${md}\n${current.slice(firstSection)}`);
   process.stdout.write(`\n${md}\n`);
-  say('written to docs/benchmarks.md');
+  say(`written to ${path.relative(repoRoot, out) || out} (its head only)`);
 }
 
 // A bound on the whole run (generation included): BENCH_MAX_MINUTES, default 30.
