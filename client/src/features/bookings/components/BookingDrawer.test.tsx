@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '../../../lib/i18n';
-import { setCsrfToken } from '../../../lib/api-client';
 import { BookingDrawer } from './BookingDrawer';
+import { json, stubFetch } from '../../../test/fetch-stub';
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const id = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const booking = (over: Record<string, unknown> = {}) => ({
   id,
@@ -26,16 +24,7 @@ const booking = (over: Record<string, unknown> = {}) => ({
 });
 const by = { userId: 'u', organisationId: 'o1', role: 'crew' };
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetch('csrf');
 
 function renderDrawer(role: 'crew' | 'staff') {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });

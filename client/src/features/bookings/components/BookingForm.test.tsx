@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '../../../lib/i18n';
-import { setCsrfToken } from '../../../lib/api-client';
 import { BookingForm } from './BookingForm';
+import { json, stubFetch } from '../../../test/fetch-stub';
 
 const facility = {
   id: '6b08f91974bf614984b047fb',
@@ -24,19 +24,7 @@ function renderForm(props: Partial<Parameters<typeof BookingForm>[0]> = {}) {
   );
 }
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf-123');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const fetchMock = stubFetch('csrf-123');
 
 describe('BookingForm', () => {
   it('is prefilled from the selected range, in Moscow wall-clock time', () => {

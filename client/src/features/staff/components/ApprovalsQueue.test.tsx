@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ApprovalItem } from '@moskino/shared';
 import { I18nProvider } from '../../../lib/i18n';
-import { setCsrfToken } from '../../../lib/api-client';
 import { ApprovalsQueue } from './ApprovalsQueue';
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+import { json, stubFetch } from '../../../test/fetch-stub';
 
 function item(id: string, title: string, requestedAt: string, extra: Partial<ApprovalItem> = {}): ApprovalItem {
   return {
@@ -54,16 +51,7 @@ const older = item('a'.repeat(24), 'Older request', '2026-11-10T09:00:00+03:00',
   ],
 });
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf-1');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetch();
 
 function setup(
   decide: (body: { decisions: Array<{ bookingId: string; decision: string; reason?: string }> }) => Response,

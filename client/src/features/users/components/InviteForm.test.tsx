@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Organisation, Role } from '@moskino/shared';
 import { I18nProvider, type Lang } from '../../../lib/i18n';
-import { setCsrfToken } from '../../../lib/api-client';
 import { InviteForm } from './InviteForm';
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+import { json, stubFetch } from '../../../test/fetch-stub';
 
 const orgs: Organisation[] = [
   { id: 'a'.repeat(24), kind: 'production', name: { ru: 'Демо Продакшн', en: 'Demo Production' } },
@@ -17,16 +14,7 @@ const orgs: Organisation[] = [
   { id: 'd'.repeat(24), kind: 'cluster', name: { ru: 'Москино', en: 'Moskino' } },
 ];
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf-1');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetch();
 
 function setup(roles: Role[], lang: Lang = 'en') {
   const user = userEvent.setup();

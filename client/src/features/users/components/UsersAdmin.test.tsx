@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Organisation, Role, User } from '@moskino/shared';
 import { I18nProvider, type Lang } from '../../../lib/i18n';
-import { setCsrfToken } from '../../../lib/api-client';
 import { UsersAdmin } from './UsersAdmin';
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+import { json, stubFetch } from '../../../test/fetch-stub';
 
 const prod = 'a'.repeat(24);
 const partner = 'c'.repeat(24);
@@ -32,16 +29,7 @@ const crew = u(3, 'Анна Монтажёр', 'anna@demo.test', 'crew', prod);
 const gone = u(4, 'Пётр Осветитель', 'petr@demo.test', 'crew', prod, false);
 const part = u(5, 'Демо Партнёр', 'partner@demo.test', 'partner', partner);
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf-1');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetch();
 
 /** A tiny stand-in for the API: lists, and activate/deactivate that change the list. */
 function serve(initial: User[], opts: { usersStatus?: number } = {}) {
