@@ -150,15 +150,18 @@ export const organisationService = {
   },
 };
 
+/** A user as services, seeds and tests create one directly (the API goes through invitations). */
+interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string;
+  password: string;
+}
+
 export const userService = {
   /** Creates an active user (services, seeds and tests; the API creates users through invitations). */
-  async create(input: {
-    email: string;
-    name: string;
-    role: Role;
-    organisationId: string;
-    password: string;
-  }): Promise<User> {
+  async create(input: NewUser): Promise<User> {
     checkPassword(input.password);
     if (!isObjectId(input.organisationId) || !(await organisationRepository.findById(input.organisationId))) {
       throw new AppError('not_found', 'No such organisation');
@@ -180,13 +183,7 @@ export const userService = {
   },
 
   /** Idempotent by email (demo data): creates the user or resets its role, organisation and password. */
-  async upsert(input: {
-    email: string;
-    name: string;
-    role: Role;
-    organisationId: string;
-    password: string;
-  }): Promise<User> {
+  async upsert(input: NewUser): Promise<User> {
     const existing = await userRepository.findByEmail(input.email.toLowerCase());
     if (!existing) return this.create(input);
     checkPassword(input.password);
