@@ -30,7 +30,8 @@ import {
   useBookings,
   usePatchBooking,
 } from '../../features/bookings';
-import { useOrganisations, useSession } from '../../features/auth';
+import { useSession } from '../../features/auth';
+import { useOrganisations } from '../../lib/organisations';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { snapDelta, snapRange } from '../../lib/time';
 

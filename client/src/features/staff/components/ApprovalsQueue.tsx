@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { AppError, type ApprovalItem } from '@moskino/shared';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { useApprovals } from '../api/get-approvals';
-import { useOrganisations } from '../api/get-organisations';
+import { useOrganisations } from '../../../lib/organisations';
 import { useDecide, type Decision, type DecisionResult } from '../api/decide';
 import './staff.css';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { AppError, auditEntities } from '@moskino/shared';
 import { DateField } from '../../../components/DateField';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
-import { useOrganisations } from '../api/get-organisations';
+import { useOrganisations } from '../../../lib/organisations';
 import { useAuditSearch, useUsers, type AuditFilters } from '../api/search-audit';
 import { changedFields } from '../lib/audit-diff';
 import './staff.css';

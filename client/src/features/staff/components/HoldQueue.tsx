@@ -3,7 +3,7 @@ import { AppError, type Booking } from '@moskino/shared';
 import { DateField } from '../../../components/DateField';
 import { useI18n } from '../../../lib/i18n';
 import { useHoldActions, useHolds } from '../api/holds';
-import { useOrganisations } from '../api/get-organisations';
+import { useOrganisations } from '../../../lib/organisations';
 import './staff.css';
 
 export interface HoldQueueProps {

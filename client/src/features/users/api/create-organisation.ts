@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateOrganisationBody, Organisation } from '@moskino/shared';
 import { api } from '../../../lib/api-client';
-import { organisationsQueryKey } from './get-organisations';
+import { organisationsQueryKey } from '../../../lib/organisations';
 
 /** `POST /api/organisations` (staff and admins): a production company, a partner or a cluster unit. */
 export function createOrganisation(body: CreateOrganisationBody): Promise<Organisation> {

@@ -1,7 +1,7 @@
 import type { Role } from '@moskino/shared';
 import { QueryState } from '../../../components/QueryState';
 import { useI18n } from '../../../lib/i18n';
-import { useOrganisations } from '../api/get-organisations';
+import { useOrganisations } from '../../../lib/organisations';
 import { useUsers } from '../api/get-users';
 import { permissionsOf } from '../lib/roles';
 import { InviteForm } from './InviteForm';
