@@ -36,6 +36,7 @@ export const router = createBrowserRouter([
           { path: 'capacity', lazy: () => console_().then((m) => ({ Component: m.CapacityPage })) },
           { path: 'audit', lazy: () => console_().then((m) => ({ Component: m.AuditPage })) },
           { path: 'users', lazy: () => console_().then((m) => ({ Component: m.UsersPage })) },
+          { path: 'partners', lazy: () => console_().then((m) => ({ Component: m.PartnersPage })) },
         ],
       },
       {

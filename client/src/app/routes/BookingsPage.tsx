@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { BookingDrawer, BookingsList } from '../../features/bookings';
 import { useSession } from '../../features/auth';
+import { CrewFeedCard } from '../../features/feeds';
 import { useFacilities } from '../../features/facilities';
 import { useI18n } from '../../lib/i18n';
 
@@ -25,6 +26,7 @@ export function BookingsPage() {
     <section>
       <h1>{staff ? t('booking.all') : t('booking.mine')}</h1>
       <BookingsList facilityName={name} onOpen={setOpen} />
+      {user.role === 'crew' && <CrewFeedCard />}
       {open && <BookingDrawer bookingId={open} role={user.role} facilityName={name} onClose={() => setOpen(null)} />}
     </section>
   );

@@ -6,6 +6,7 @@ import { ApprovalsQueue, AuditLog, BlackoutForm, HoldQueue, type AuditFilters } 
 import { UtilisationView, mondayOf } from '../../features/capacity';
 import { CatalogueAdmin } from '../../features/admin';
 import { UsersAdmin } from '../../features/users';
+import { PartnersAdmin } from '../../features/feeds';
 import { moscowToday } from '../../lib/time';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { gridFacilities } from './AvailabilityPage';
@@ -18,6 +19,7 @@ const tabs: Array<{ to: string; key: MessageKey; admin?: boolean }> = [
   { to: '/staff/capacity', key: 'console.capacity' },
   { to: '/staff/audit', key: 'console.audit' },
   { to: '/staff/users', key: 'console.users' },
+  { to: '/staff/partners', key: 'console.partners', admin: true },
   { to: '/admin/catalogue', key: 'console.catalogue', admin: true },
 ];
 
@@ -188,6 +190,20 @@ export function UsersPage() {
   // The console shell has already checked that a staff member or an admin is signed in.
   if (!user) return null;
   return <UsersAdmin viewerRole={user.role} viewerId={user.id} />;
+}
+
+/** Partner calendar feeds and API keys: admins only (the API refuses anyone else). */
+export function PartnersPage() {
+  const { t } = useI18n();
+  const user = useSession().data?.user;
+  if (!user) return null;
+  if (user.role !== 'admin')
+    return (
+      <section className="card" role="alert">
+        <p>{t('console.forbidden')}</p>
+      </section>
+    );
+  return <PartnersAdmin />;
 }
 
 export function AdminConsole() {

@@ -1,6 +1,7 @@
 import type { MessageKey } from './ru';
 import { consoleEn } from './console';
 import { usersEn } from './users';
+import { feedsEn } from './feeds';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Moskino — booking',
@@ -243,4 +244,5 @@ export const en: Record<MessageKey, string> = {
   'date.tooLate': 'No later than {date}',
   ...consoleEn,
   ...usersEn,
+  ...feedsEn,
 };

@@ -1,5 +1,6 @@
 import { consoleRu } from './console';
 import { usersRu } from './users';
+import { feedsRu } from './feeds';
 
 /** Russian, the default language. Every key here must exist in `en.ts` (the type enforces it). */
 export const ru = {
@@ -243,6 +244,7 @@ export const ru = {
   'date.tooLate': 'Не позже {date}',
   ...consoleRu,
   ...usersRu,
+  ...feedsRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

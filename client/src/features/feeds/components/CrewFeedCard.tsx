@@ -1,0 +1,150 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { FeedToken, FeedTokenCreated } from '@moskino/shared';
+import { useI18n } from '../../../lib/i18n';
+import { QueryState } from '../../../components/QueryState';
+import { useFeedTokens } from '../api/get-feed-tokens';
+import { useCreateFeedToken } from '../api/create-feed-token';
+import { useRevokeFeedToken } from '../api/revoke-feed-token';
+import { absoluteUrl, describeError } from '../lib/urls';
+import { ConfirmDialog } from './ConfirmDialog';
+import { SecretField } from './SecretField';
+import './feeds.css';
+
+/** The link of a just-created private feed: shown this once (only the token's hash is stored). */
+function CreatedFeed({ created, onDone }: { created: FeedTokenCreated; onDone: () => void }) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="feeds-created card" data-testid="feed-created" aria-label={t('feeds.crew.url')}>
+      <h3 ref={heading} tabIndex={-1}>
+        {t('partners.feeds.done', { name: created.name })}
+      </h3>
+      <p className="notice">{t('feeds.once')}</p>
+      <SecretField label={t('feeds.crew.url')} value={absoluteUrl(created.urls.own ?? '')} testId="feed-url" />
+      <p className="muted">{t('feeds.crew.hint')}</p>
+      <button type="button" onClick={onDone}>
+        {t('feeds.done')}
+      </button>
+    </section>
+  );
+}
+
+/** "Calendar feed" card of a crew member's "My bookings": create a private feed, list and revoke. */
+export function CrewFeedCard() {
+  const { t, formatDateTime } = useI18n();
+  const id = useId();
+  const tokens = useFeedTokens();
+  const create = useCreateFeedToken();
+  const revoke = useRevokeFeedToken();
+  const [name, setName] = useState(t('feeds.crew.defaultName'));
+  const [created, setCreated] = useState<FeedTokenCreated | null>(null);
+  const [asking, setAsking] = useState<FeedToken | null>(null);
+  const [message, setMessage] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setMessage('');
+    create.mutate({ name: name.trim() || t('feeds.crew.defaultName') }, { onSuccess: setCreated });
+  };
+  const confirm = () => {
+    if (!asking) return;
+    const token = asking;
+    revoke.mutate(token.id, {
+      onSuccess: () => {
+        setAsking(null);
+        setMessage(t('feeds.revoked', { name: token.name }));
+      },
+    });
+  };
+
+  return (
+    <section className="card feeds-card" aria-labelledby={`${id}-title`} data-testid="crew-feed-card">
+      <h2 id={`${id}-title`}>{t('feeds.crew.title')}</h2>
+      <p>{t('feeds.crew.intro')}</p>
+      {created ? (
+        <CreatedFeed created={created} onDone={() => setCreated(null)} />
+      ) : (
+        <form className="feeds-form" onSubmit={submit} aria-label={t('feeds.crew.create')}>
+          <label>
+            {t('feeds.name')}
+            <input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {create.isPending ? t('feeds.crew.creating') : t('feeds.crew.create')}
+          </button>
+        </form>
+      )}
+      {create.error && (
+        <p role="alert" className="error">
+          {describeError(create.error, t)}
+        </p>
+      )}
+      <h3>{t('feeds.crew.list')}</h3>
+      {!tokens.data ? (
+        <QueryState error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : tokens.data.length === 0 ? (
+        <p className="muted">{t('feeds.crew.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="feeds-table" data-testid="crew-feed-tokens">
+            <thead>
+              <tr>
+                <th scope="col">{t('feeds.name')}</th>
+                <th scope="col">{t('feeds.prefix')}</th>
+                <th scope="col">{t('feeds.created')}</th>
+                <th scope="col">{t('feeds.status')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('feeds.revoke')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((tok) => (
+                <tr key={tok.id}>
+                  <th scope="row">{tok.name}</th>
+                  <td>
+                    <code>{tok.prefix}…</code>
+                  </td>
+                  <td>{formatDateTime(tok.createdAt)}</td>
+                  <td>
+                    {tok.revokedAt ? t('feeds.revokedAt', { date: formatDateTime(tok.revokedAt) }) : t('feeds.active')}
+                  </td>
+                  <td>
+                    {!tok.revokedAt && (
+                      <button
+                        type="button"
+                        aria-label={t('feeds.revokeOne', { name: tok.name })}
+                        onClick={() => {
+                          revoke.reset();
+                          setAsking(tok);
+                        }}
+                      >
+                        {t('feeds.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p role="status" className="ok">
+        {message}
+      </p>
+      {asking && (
+        <ConfirmDialog
+          title={t('feeds.crew.confirmTitle')}
+          confirmLabel={t('feeds.revoke')}
+          pending={revoke.isPending}
+          error={revoke.error ? describeError(revoke.error, t) : null}
+          onConfirm={confirm}
+          onCancel={() => setAsking(null)}
+        >
+          <p>{t('feeds.crew.confirm', { name: asking.name })}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { CrewFeedCard } from './components/CrewFeedCard';
+export { PartnersAdmin } from './components/PartnersAdmin';
