@@ -238,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   'date.nextMonth': 'Next month',
   'date.nextYear': 'Next year',
   'date.keys': 'Arrows: day and week, Page Up/Page Down: month, Enter: choose, Esc: close',
+  'dialog.cancel': 'Cancel',
   'date.invalid': 'Not a date: enter it as DD/MM/YYYY',
   'date.required': 'Enter a date',
   'date.tooEarly': 'No earlier than {date}',

@@ -5,7 +5,6 @@
  */
 export const feedsRu = {
   'console.partners': 'Партнёры',
-  'feeds.cancel': 'Отмена',
   'feeds.copy': 'Копировать',
   'feeds.copied': 'Скопировано.',
   'feeds.copyFailed': 'Не удалось скопировать — выделите и скопируйте вручную.',
@@ -76,7 +75,6 @@ export type FeedsKey = keyof typeof feedsRu;
 
 export const feedsEn: Record<FeedsKey, string> = {
   'console.partners': 'Partners',
-  'feeds.cancel': 'Cancel',
   'feeds.copy': 'Copy',
   'feeds.copied': 'Copied.',
   'feeds.copyFailed': 'Could not copy — select it and copy by hand.',

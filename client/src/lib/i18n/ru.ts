@@ -238,6 +238,7 @@ export const ru = {
   'date.nextMonth': 'Следующий месяц',
   'date.nextYear': 'Следующий год',
   'date.keys': 'Стрелки — день и неделя, PageUp/PageDown — месяц, Enter — выбрать, Esc — закрыть',
+  'dialog.cancel': 'Отмена',
   'date.invalid': 'Такой даты нет: введите в формате ДД.ММ.ГГГГ',
   'date.required': 'Укажите дату',
   'date.tooEarly': 'Не раньше {date}',

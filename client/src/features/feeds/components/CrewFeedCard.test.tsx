@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import type { FeedToken } from '@moskino/shared';
-import { setCsrfToken } from '../../../lib/api-client';
 import { CrewFeedCard } from './CrewFeedCard';
-import { json, renderWithProviders } from './test-utils';
+import { renderWithProviders } from './test-utils';
+import { json, stubFetch } from '../../../test/fetch-stub';
 
 const org = 'a'.repeat(24);
 const old: FeedToken = {
@@ -17,16 +17,7 @@ const old: FeedToken = {
   revokedAt: null,
 };
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf-1');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetch();
 
 function serve(initial: FeedToken[]) {
   let list = [...initial];

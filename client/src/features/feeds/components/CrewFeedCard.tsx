@@ -6,7 +6,7 @@ import { useFeedTokens } from '../api/get-feed-tokens';
 import { useCreateFeedToken } from '../api/create-feed-token';
 import { useRevokeFeedToken } from '../api/revoke-feed-token';
 import { absoluteUrl, describeError } from '../lib/urls';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SecretField } from './SecretField';
 import './feeds.css';
 

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import type { ApiKey, FeedToken, Organisation } from '@moskino/shared';
-import { setCsrfToken } from '../../../lib/api-client';
 import { PartnersAdmin } from './PartnersAdmin';
-import { json, renderWithProviders } from './test-utils';
+import { renderWithProviders } from './test-utils';
+import { json, stubFetch } from '../../../test/fetch-stub';
 
 const prod = 'a'.repeat(24);
 const partner = 'c'.repeat(24);
@@ -21,16 +21,7 @@ const oldKey: ApiKey = {
   lastUsedAt: null,
 };
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  setCsrfToken('csrf-1');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetch();
 
 function serve(keys: ApiKey[], tokens: FeedToken[] = []) {
   let list = [...keys];

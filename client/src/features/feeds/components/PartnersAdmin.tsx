@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type React
 import type { ApiKey, ApiKeyCreated, FeedToken, FeedTokenCreated, Organisation } from '@moskino/shared';
 import { useI18n } from '../../../lib/i18n';
 import { QueryState } from '../../../components/QueryState';
-import { useOrganisations } from '../api/get-organisations';
+import { useOrganisations } from '../../../lib/organisations';
 import { useFeedTokens } from '../api/get-feed-tokens';
 import { useCreateFeedToken } from '../api/create-feed-token';
 import { useRevokeFeedToken } from '../api/revoke-feed-token';
@@ -10,7 +10,7 @@ import { useApiKeys } from '../api/get-api-keys';
 import { useCreateApiKey } from '../api/create-api-key';
 import { useRevokeApiKey } from '../api/revoke-api-key';
 import { absoluteUrl, describeError } from '../lib/urls';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SecretField } from './SecretField';
 import './feeds.css';
 

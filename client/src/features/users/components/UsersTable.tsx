@@ -4,7 +4,7 @@ import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { useSetUserActive } from '../api/set-user-active';
 import { describeRefusal } from '../lib/errors';
 import { emptyFilter, filterUsers, isFiltered, type UsersFilter } from '../lib/filter';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 export interface UsersTableProps {
   users: User[];

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n } from '../lib/i18n';
 
 /**
  * A modal yes/no question. Focus starts on "Cancel" (the harmless answer), Tab stays inside,
@@ -71,7 +71,7 @@ export function ConfirmDialog({
             {confirmLabel}
           </button>
           <button type="button" ref={cancel} onClick={onCancel}>
-            {t('users.cancel')}
+            {t('dialog.cancel')}
           </button>
         </div>
       </div>
