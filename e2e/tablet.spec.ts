@@ -17,6 +17,7 @@ const pages: [string, RegExp][] = [
   ['/staff/capacity', /Пульт диспетчера/],
   ['/staff/audit', /Пульт диспетчера/],
   ['/staff/users', /Пользователи и приглашения/],
+  ['/staff/partners', /Партнёры: календари и ключи API/],
   ['/admin/catalogue', /Пульт диспетчера|Каталог/],
 ];
 
