@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { FeedToken, FeedTokenCreated } from '@moskino/shared';
 import { useI18n } from '../../../lib/i18n';
-import { QueryState } from '../../../components/QueryState';
 import { useFeedTokens } from '../api/get-feed-tokens';
 import { useCreateFeedToken } from '../api/create-feed-token';
 import { useRevokeFeedToken } from '../api/revoke-feed-token';
 import { absoluteUrl, describeError } from '../lib/urls';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SecretField } from './SecretField';
+import { SecretsTable, prefixCell } from './SecretsTable';
 import './feeds.css';
 
 /** The link of a just-created private feed: shown this once (only the token's hash is stored). */
@@ -80,56 +80,20 @@ export function CrewFeedCard() {
           {describeError(create.error, t)}
         </p>
       )}
-      <h3>{t('feeds.crew.list')}</h3>
-      {!tokens.data ? (
-        <QueryState error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <p className="muted">{t('feeds.crew.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="feeds-table" data-testid="crew-feed-tokens">
-            <thead>
-              <tr>
-                <th scope="col">{t('feeds.name')}</th>
-                <th scope="col">{t('feeds.prefix')}</th>
-                <th scope="col">{t('feeds.created')}</th>
-                <th scope="col">{t('feeds.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('feeds.revoke')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((tok) => (
-                <tr key={tok.id}>
-                  <th scope="row">{tok.name}</th>
-                  <td>
-                    <code>{tok.prefix}…</code>
-                  </td>
-                  <td>{formatDateTime(tok.createdAt)}</td>
-                  <td>
-                    {tok.revokedAt ? t('feeds.revokedAt', { date: formatDateTime(tok.revokedAt) }) : t('feeds.active')}
-                  </td>
-                  <td>
-                    {!tok.revokedAt && (
-                      <button
-                        type="button"
-                        aria-label={t('feeds.revokeOne', { name: tok.name })}
-                        onClick={() => {
-                          revoke.reset();
-                          setAsking(tok);
-                        }}
-                      >
-                        {t('feeds.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SecretsTable
+        title={t('feeds.crew.list')}
+        query={tokens}
+        empty={t('feeds.crew.none')}
+        testId="crew-feed-tokens"
+        columns={[
+          { header: t('feeds.prefix'), cell: prefixCell },
+          { header: t('feeds.created'), cell: (tok) => formatDateTime(tok.createdAt) },
+        ]}
+        onRevoke={(tok) => {
+          revoke.reset();
+          setAsking(tok);
+        }}
+      />
       <p role="status" className="ok">
         {message}
       </p>

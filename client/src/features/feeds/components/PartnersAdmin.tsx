@@ -12,6 +12,7 @@ import { useRevokeApiKey } from '../api/revoke-api-key';
 import { absoluteUrl, describeError } from '../lib/urls';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SecretField } from './SecretField';
+import { SecretsTable, prefixCell } from './SecretsTable';
 import './feeds.css';
 
 /** Organisation and name of a new partner feed or key. */
@@ -91,15 +92,6 @@ function Created({
   );
 }
 
-function RevokeButton({ name, onClick }: { name: string; onClick: () => void }) {
-  const { t } = useI18n();
-  return (
-    <button type="button" aria-label={t('feeds.revokeOne', { name })} onClick={onClick}>
-      {t('feeds.revoke')}
-    </button>
-  );
-}
-
 function FeedTokensSection({ partners, orgName }: { partners: Organisation[]; orgName: (id: string) => string }) {
   const { t, formatDateTime } = useI18n();
   const id = useId();
@@ -140,57 +132,22 @@ function FeedTokensSection({ partners, orgName }: { partners: Organisation[]; or
           {describeError(create.error, t)}
         </p>
       )}
-      <h3>{t('partners.feeds.list')}</h3>
-      {!tokens.data ? (
-        <QueryState error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <p className="muted">{t('partners.feeds.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="feeds-table" data-testid="partner-feed-tokens">
-            <thead>
-              <tr>
-                <th scope="col">{t('feeds.name')}</th>
-                <th scope="col">{t('partners.feeds.kind')}</th>
-                <th scope="col">{t('feeds.organisation')}</th>
-                <th scope="col">{t('feeds.prefix')}</th>
-                <th scope="col">{t('feeds.created')}</th>
-                <th scope="col">{t('feeds.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('feeds.revoke')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((tok) => (
-                <tr key={tok.id}>
-                  <th scope="row">{tok.name}</th>
-                  <td>{t(`partners.feeds.kind.${tok.kind}`)}</td>
-                  <td>{orgName(tok.organisationId)}</td>
-                  <td>
-                    <code>{tok.prefix}…</code>
-                  </td>
-                  <td>{formatDateTime(tok.createdAt)}</td>
-                  <td>
-                    {tok.revokedAt ? t('feeds.revokedAt', { date: formatDateTime(tok.revokedAt) }) : t('feeds.active')}
-                  </td>
-                  <td>
-                    {!tok.revokedAt && (
-                      <RevokeButton
-                        name={tok.name}
-                        onClick={() => {
-                          revoke.reset();
-                          setAsking(tok);
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SecretsTable
+        title={t('partners.feeds.list')}
+        query={tokens}
+        empty={t('partners.feeds.none')}
+        testId="partner-feed-tokens"
+        columns={[
+          { header: t('partners.feeds.kind'), cell: (tok) => t(`partners.feeds.kind.${tok.kind}`) },
+          { header: t('feeds.organisation'), cell: (tok) => orgName(tok.organisationId) },
+          { header: t('feeds.prefix'), cell: prefixCell },
+          { header: t('feeds.created'), cell: (tok) => formatDateTime(tok.createdAt) },
+        ]}
+        onRevoke={(tok) => {
+          revoke.reset();
+          setAsking(tok);
+        }}
+      />
       <p role="status" className="ok">
         {message}
       </p>
@@ -256,57 +213,25 @@ function ApiKeysSection({ partners, orgName }: { partners: Organisation[]; orgNa
           {describeError(create.error, t)}
         </p>
       )}
-      <h3>{t('partners.keys.list')}</h3>
-      {!keys.data ? (
-        <QueryState error={keys.error} onRetry={() => void keys.refetch()} />
-      ) : keys.data.length === 0 ? (
-        <p className="muted">{t('partners.keys.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="feeds-table" data-testid="api-keys">
-            <thead>
-              <tr>
-                <th scope="col">{t('feeds.name')}</th>
-                <th scope="col">{t('feeds.prefix')}</th>
-                <th scope="col">{t('feeds.organisation')}</th>
-                <th scope="col">{t('feeds.created')}</th>
-                <th scope="col">{t('feeds.lastUsed')}</th>
-                <th scope="col">{t('feeds.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('feeds.revoke')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => (
-                <tr key={key.id}>
-                  <th scope="row">{key.name}</th>
-                  <td>
-                    <code>{key.prefix}…</code>
-                  </td>
-                  <td>{orgName(key.organisationId)}</td>
-                  <td>{formatDateTime(key.createdAt)}</td>
-                  <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('feeds.never')}</td>
-                  <td>
-                    {key.revokedAt ? t('feeds.revokedAt', { date: formatDateTime(key.revokedAt) }) : t('feeds.active')}
-                  </td>
-                  <td>
-                    {!key.revokedAt && (
-                      <RevokeButton
-                        name={key.name}
-                        onClick={() => {
-                          revoke.reset();
-                          setAsking(key);
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SecretsTable
+        title={t('partners.keys.list')}
+        query={keys}
+        empty={t('partners.keys.none')}
+        testId="api-keys"
+        columns={[
+          { header: t('feeds.prefix'), cell: prefixCell },
+          { header: t('feeds.organisation'), cell: (key) => orgName(key.organisationId) },
+          { header: t('feeds.created'), cell: (key) => formatDateTime(key.createdAt) },
+          {
+            header: t('feeds.lastUsed'),
+            cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('feeds.never')),
+          },
+        ]}
+        onRevoke={(key) => {
+          revoke.reset();
+          setAsking(key);
+        }}
+      />
       <p role="status" className="ok">
         {message}
       </p>
