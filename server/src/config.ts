@@ -16,6 +16,9 @@ const envSchema = z.object({
   SEED_ON_EMPTY: z.enum(['true', 'false']).default('true'),
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* from it (Express `trust proxy`). */
   TRUST_PROXY: z.string().optional(),
+  /** Tests only (refused in production; see clock.ts): shift the business clock. */
+  MOSKINO_CLOCK_OFFSET: z.string().optional(),
+  MOSKINO_CLOCK_FILE: z.string().optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
